@@ -1,0 +1,43 @@
+# The two commands of the README, and the steps they are made of. Every step is idempotent:
+# a second run finds everything in place and takes seconds.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
+
+.PHONY: run test setup venv docker image lint pytest bench clean
+
+run: setup  ## start CodeArena with the bundled problems (demo judge until the server lands)
+	$(BIN)/codearena check-problems
+	$(BIN)/codearena judge a-plus-b problems/a-plus-b/solutions/accepted.py
+
+test: setup lint pytest  ## everything CI runs
+
+setup: venv docker image
+
+venv: $(STAMP)
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+docker:
+	sandbox/ensure-docker.sh
+
+image: docker
+	sandbox/build-image.sh >/dev/null
+
+lint: venv
+	$(BIN)/ruff check codearena tests bench sandbox
+	$(BIN)/ruff format --check codearena tests bench sandbox
+	$(BIN)/mypy
+
+pytest: venv
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python bench/judge_latency.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

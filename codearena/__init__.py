@@ -1,0 +1,1 @@
+"""CodeArena: a self-hosted online judge."""

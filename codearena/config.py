@@ -1,0 +1,90 @@
+"""Settings: declared once here, with defaults and descriptions.
+
+Loaded from a TOML file (config.toml at the top of a checkout) and overridable by
+CODEARENA_<NAME> environment variables. A bad value stops start-up with a message that names
+the key, what was expected, and how to fix it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from codearena.paths import PROBLEMS_DIR
+
+ENV_PREFIX = "CODEARENA_"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # server
+    host: str = Field("127.0.0.1", description="address the server listens on")
+    port: int = Field(8080, ge=0, le=65535, description="port the server listens on (0: any free port)")
+    problems_dir: Path = Field(PROBLEMS_DIR, description="folder of problems to serve")
+    database_path: Path = Field(Path("codearena.db"), description="SQLite database file")
+    # sandbox
+    sandbox_image: str = Field(
+        "", description="Docker image of the sandbox; empty: the image built from sandbox/ by make"
+    )
+    pool_size: int = Field(2, ge=1, le=64, description="warm sandbox containers, the judging concurrency")
+    container_memory_mb: int = Field(
+        1536, ge=256, description="memory cap of a sandbox container (programs plus their files)"
+    )
+    container_cpus: float = Field(1.0, gt=0, description="CPUs one sandbox container may use")
+    container_pids_limit: int = Field(256, ge=32, description="processes and threads per container")
+    program_processes: int = Field(64, ge=1, description="processes and threads one user program may have")
+    work_dir_size_mb: int = Field(64, ge=8, description="size of the tmpfs holding the program and its files")
+    compile_time_limit_ms: int = Field(15_000, gt=0, description="CPU time limit of a compilation")
+    compile_memory_limit_mb: int = Field(1024, ge=64, description="memory limit of a compilation")
+    compile_output_limit_kb: int = Field(64, gt=0, description="compiler messages kept and shown")
+    wall_time_factor: float = Field(2.0, ge=1, description="wall-clock limit = CPU limit x this + wall_time_extra_ms")
+    wall_time_extra_ms: int = Field(500, ge=0, description="see wall_time_factor")
+    sample_output_limit_kb: int = Field(64, gt=0, description="output kept for sample tests, to show users")
+    max_source_kb: int = Field(64, gt=0, description="largest accepted source file")
+
+
+def setting_descriptions() -> dict[str, str]:
+    return {name: field.description or "" for name, field in Settings.model_fields.items()}
+
+
+class ConfigError(Exception):
+    pass
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+    """Settings from `path` (if given and present), then environment, then `overrides`."""
+    values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            with path.open("rb") as f:
+                values.update(tomllib.load(f))
+        except FileNotFoundError:
+            raise ConfigError(f"{path}: no such file; pass --config with an existing file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    env = os.environ if environ is None else environ
+    for name in Settings.model_fields:
+        key = ENV_PREFIX + name.upper()
+        if key in env:
+            values[name] = env[key]
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        return Settings.model_validate(values)
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                lines.append(f"{key}: unknown setting; known settings: {', '.join(Settings.model_fields)}")
+            else:
+                hint = setting_descriptions().get(key, "")
+                lines.append(
+                    f"{key}: {err['msg'].lower()} (found {err.get('input')!r}); "
+                    f"fix it in the config file or {ENV_PREFIX}{key.upper()}" + (f" — {hint}" if hint else "")
+                )
+        raise ConfigError("bad settings:\n  " + "\n  ".join(lines)) from exc

@@ -1,0 +1,210 @@
+"""Judging one submission: compile once, run every test in one sandbox, check outside it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from codearena.checkers import CheckerError, check
+from codearena.config import Settings
+from codearena.languages import Language
+from codearena.outcome import RunLimits, run_verdict
+from codearena.pool import SANDBOX_ENV, ContainerPool
+from codearena.problems import Problem, TestCase
+from codearena.sandbox import Sandbox, SandboxError
+from codearena.verdicts import JudgeResult, Status, TestResult, Verdict
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    status: Status
+
+
+@dataclass(frozen=True)
+class TestEvent:
+    result: TestResult
+
+
+JudgeEvent = StatusEvent | TestEvent
+EventSink = Callable[[JudgeEvent], Awaitable[None]]
+
+
+async def _ignore(_event: JudgeEvent) -> None:
+    return None
+
+
+def test_limits(settings: Settings, problem: Problem, language: Language) -> RunLimits:
+    cpu_ms = int(problem.spec.time_limit_ms * language.time_multiplier)
+    return RunLimits(
+        cpu_ms=cpu_ms,
+        wall_ms=int(cpu_ms * settings.wall_time_factor) + settings.wall_time_extra_ms,
+        memory_kb=(problem.spec.memory_limit_mb + language.memory_slack_mb) * 1024,
+        output_bytes=problem.spec.output_limit_kb * 1024,
+    )
+
+
+def compile_limits(settings: Settings) -> RunLimits:
+    return RunLimits(
+        cpu_ms=settings.compile_time_limit_ms,
+        wall_ms=settings.compile_time_limit_ms * 2,
+        memory_kb=settings.compile_memory_limit_mb * 1024,
+        output_bytes=64 * 1024 * 1024,  # the compiler's messages and the binary it writes
+    )
+
+
+def summarize(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
+    failing = next((t for t in tests if t.verdict != Verdict.ACCEPTED), None)
+    return JudgeResult(
+        verdict=failing.verdict if failing else Verdict.ACCEPTED,
+        passed=sum(t.verdict == Verdict.ACCEPTED for t in tests),
+        total=len(tests),
+        time_ms=max((t.time_ms for t in tests), default=0),
+        memory_kb=max((t.memory_kb for t in tests), default=0),
+        compile_output=compile_output,
+        tests=tests,
+    )
+
+
+class Judge:
+    def __init__(self, settings: Settings, pool: ContainerPool) -> None:
+        self.settings = settings
+        self.pool = pool
+
+    async def judge(
+        self,
+        problem: Problem,
+        language: Language,
+        source: str,
+        on_event: EventSink = _ignore,
+        *,
+        stop_on_first_failure: bool | None = None,
+    ) -> JudgeResult:
+        stop = problem.spec.stop_on_first_failure if stop_on_first_failure is None else stop_on_first_failure
+        started = time.monotonic()
+        try:
+            async with self.pool.lease() as sandbox:
+                result = await self._judge_in(sandbox, problem, language, source, on_event, stop)
+        except SandboxError as exc:
+            log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
+            result = self._internal_error(problem, str(exc))
+        log.info(
+            "judged problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d judge_ms=%d",
+            problem.slug,
+            language.id,
+            result.verdict.value,
+            result.passed,
+            result.total,
+            result.time_ms,
+            result.memory_kb,
+            int((time.monotonic() - started) * 1000),
+        )
+        return result
+
+    def _internal_error(self, problem: Problem, message: str) -> JudgeResult:
+        tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
+        result = summarize(tests)
+        return result.model_copy(update={"verdict": Verdict.INTERNAL_ERROR, "compile_output": message})
+
+    async def _judge_in(
+        self,
+        sandbox: Sandbox,
+        problem: Problem,
+        language: Language,
+        source: str,
+        on_event: EventSink,
+        stop: bool,
+    ) -> JudgeResult:
+        settings = self.settings
+        reply = await sandbox.request(
+            {"op": "prepare", "files": {language.source_file(source): source}, "env": SANDBOX_ENV}, 10
+        )
+        if not reply.get("ok"):
+            raise SandboxError(f"could not prepare the work directory: {reply}")
+        compile_output = ""
+        compile_argv = language.compile_argv(source)
+        if compile_argv:
+            await on_event(StatusEvent(Status.COMPILING))
+            limits = compile_limits(settings)
+            facts = await sandbox.request(
+                {
+                    "op": "exec",
+                    "argv": compile_argv,
+                    "limits": limits.as_request(
+                        processes=settings.program_processes,
+                        report_bytes=settings.compile_output_limit_kb * 1024,
+                    ),
+                },
+                limits.wall_ms / 1000,
+            )
+            compile_output = facts.get("output", "")
+            verdict = run_verdict(facts, limits)
+            if verdict is not None:
+                if verdict == Verdict.TIME_LIMIT_EXCEEDED:
+                    compile_output += "\n(compilation exceeded its time limit)"
+                elif verdict == Verdict.MEMORY_LIMIT_EXCEEDED:
+                    compile_output += "\n(compilation exceeded its memory limit)"
+                tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
+                return summarize(tests, compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
+        await on_event(StatusEvent(Status.RUNNING))
+        limits = test_limits(settings, problem, language)
+        run_request = {
+            "op": "run",
+            "argv": language.run_argv(source, problem.spec.memory_limit_mb),
+            "limits": limits.as_request(
+                data_bytes=limits.memory_kb * 1024 if language.limit_data else 0,
+                processes=settings.program_processes,
+            ),
+            "oom_patterns": language.oom_patterns,
+        }
+        results: list[TestResult] = []
+        failed = False
+        for test in problem.tests:
+            if failed and stop:
+                outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
+            else:
+                outcome = await self._run_test(sandbox, problem, test, run_request, limits)
+                failed = failed or outcome.verdict != Verdict.ACCEPTED
+            results.append(outcome)
+            await on_event(TestEvent(outcome))
+        return summarize(results, compile_output)
+
+    async def _run_test(
+        self, sandbox: Sandbox, problem: Problem, test: TestCase, run_request: dict[str, Any], limits: RunLimits
+    ) -> TestResult:
+        facts = await sandbox.request({**run_request, "stdin": test.read_input()}, limits.wall_ms / 1000)
+        output: str = facts.get("stdout", "")
+        verdict = run_verdict(facts, limits)
+        message = ""
+        if verdict is None:
+            try:
+                checked = await check(
+                    problem.spec.checker,
+                    problem.checker_program,
+                    test.input_path,
+                    test.answer_path,
+                    output.encode("utf-8", "surrogateescape"),
+                )
+                verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
+                message = checked.message
+            except CheckerError as exc:
+                log.error("checker of %s failed: %s", problem.slug, exc)
+                verdict, message = Verdict.INTERNAL_ERROR, str(exc)
+        keep = self.settings.sample_output_limit_kb * 1024
+        return TestResult(
+            index=test.index,
+            verdict=verdict,
+            time_ms=int(facts.get("cpu_ms", 0)),
+            wall_ms=int(facts.get("wall_ms", 0)),
+            memory_kb=int(facts.get("memory_kb", 0)),
+            exit_code=facts.get("exit_code"),
+            signal=facts.get("signal"),
+            stderr=facts.get("stderr", ""),
+            checker_message=message,
+            sample=test.sample,
+            output=output[:keep] if test.sample else None,
+        )

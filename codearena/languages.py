@@ -1,0 +1,76 @@
+"""Languages are data: sandbox/languages.yaml describes how to compile and run each one."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError
+
+from codearena.paths import LANGUAGES_FILE
+
+
+class EntryRule(BaseModel):
+    pattern: str
+    default: str
+
+
+class Language(BaseModel):
+    id: str
+    name: str
+    source_name: str
+    extensions: list[str] = Field(default_factory=list)
+    entry: EntryRule | None = None
+    compile: list[str] | None = None
+    run: list[str]
+    version_command: list[str]
+    time_multiplier: float = Field(1.0, gt=0)
+    memory_slack_mb: int = Field(0, ge=0)
+    limit_data: bool = False
+    oom_patterns: list[str] = Field(default_factory=list)
+    version: str = Field("", description="read from the toolchain when the pool starts")
+
+    def entry_name(self, source: str) -> str:
+        if self.entry is None:
+            return "main"
+        match = re.search(self.entry.pattern, source)
+        return match.group(1) if match else self.entry.default
+
+    def source_file(self, source: str) -> str:
+        return self.source_name.format(entry=self.entry_name(source))
+
+    def compile_argv(self, source: str) -> list[str] | None:
+        if self.compile is None:
+            return None
+        entry = self.entry_name(source)
+        return [part.format(entry=entry) for part in self.compile]
+
+    def run_argv(self, source: str, memory_mb: int) -> list[str]:
+        entry = self.entry_name(source)
+        return [part.format(entry=entry, memory_mb=memory_mb) for part in self.run]
+
+
+class LanguageError(Exception):
+    pass
+
+
+def load_languages(path: Path = LANGUAGES_FILE) -> dict[str, Language]:
+    try:
+        raw = yaml.safe_load(path.read_text())
+    except (OSError, yaml.YAMLError) as exc:
+        raise LanguageError(f"{path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise LanguageError(f"{path}: expected a mapping of language id to its description")
+    languages = {}
+    for lang_id, entry in raw.items():
+        try:
+            languages[lang_id] = Language.model_validate({"id": lang_id, **entry})
+        except (ValidationError, TypeError) as exc:
+            raise LanguageError(f"{path}: language {lang_id!r}: {exc}") from exc
+    return languages
+
+
+def language_for_file(languages: dict[str, Language], path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return next((lang.id for lang in languages.values() if suffix in lang.extensions), None)

@@ -1,0 +1,3 @@
+n = int(input())
+a, b = map(int, input().split())
+print(a + b)

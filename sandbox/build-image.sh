@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Build the sandbox image if it is missing. Its tag is a hash of the files it is built from,
+# so an edit to sandbox/ gives a new tag and a rebuild, and an unchanged tree costs nothing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { echo "[sandbox] $*" >&2; }
+
+TAG="codearena-sandbox:$(cat Dockerfile launch.c supervisor.py | sha256sum | cut -c1-12)"
+if docker image inspect "$TAG" >/dev/null 2>&1; then
+    echo "$TAG"
+    exit 0
+fi
+
+BASE=codearena-base:bookworm
+if ! docker image inspect "$BASE" >/dev/null 2>&1; then
+    if timeout 60 docker pull debian:bookworm-slim >/dev/null 2>&1; then
+        docker tag debian:bookworm-slim "$BASE"
+    else
+        log "no registry reachable; building the Debian base with debootstrap (a few minutes, once)"
+        if ! command -v debootstrap >/dev/null 2>&1; then
+            if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+                DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+            else
+                log "debootstrap is missing; install it (apt-get install debootstrap) or make a registry reachable"
+                exit 1
+            fi
+        fi
+        ROOTFS=$(mktemp -d)
+        trap 'rm -rf "$ROOTFS"' EXIT
+        debootstrap --variant=minbase bookworm "$ROOTFS" http://deb.debian.org/debian >/dev/null
+        rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
+        tar -C "$ROOTFS" -c . | docker import - "$BASE" >/dev/null
+    fi
+fi
+
+log "building $TAG (apt-get install of the toolchains, a few minutes, once)"
+DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$BASE" -t "$TAG" . >/dev/null
+docker tag "$TAG" codearena-sandbox:latest
+echo "$TAG"

@@ -1,0 +1,86 @@
+"""Shared fixtures. Docker tests use a real daemon and the real sandbox image.
+
+Outside CI a missing Docker skips those tests with the reason; under CI (CI=true) it fails them,
+so a green CI run always means the sandbox really ran.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+
+from codearena.config import Settings, load_settings
+from codearena.engine import Engine, EngineError
+from codearena.languages import Language, load_languages
+from codearena.problems import Problem, load_problem
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def docker_unavailable(reason: str) -> None:
+    if IN_CI:
+        pytest.fail(f"Docker is required under CI: {reason}")
+    pytest.skip(f"Docker unavailable: {reason}")
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return load_settings(None, environ={}, pool_size=2)
+
+
+@pytest.fixture(scope="session")
+def languages() -> dict[str, Language]:
+    return load_languages()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def engine(settings: Settings, languages: dict[str, Language]) -> AsyncIterator[Engine]:
+    try:
+        engine = await Engine.start(settings, languages)
+    except EngineError as exc:
+        docker_unavailable(str(exc))
+    try:
+        yield engine
+    finally:
+        await engine.close()
+
+
+def write_problem(
+    root: Path,
+    slug: str,
+    *,
+    tests: list[tuple[str, str]],
+    time_limit_ms: int = 500,
+    memory_limit_mb: int = 64,
+    extra: str = "",
+) -> Problem:
+    folder = root / slug
+    (folder / "tests" / "sample").mkdir(parents=True)
+    (folder / "tests" / "secret").mkdir(parents=True)
+    (folder / "problem.yaml").write_text(
+        textwrap.dedent(f"""\
+        title: {slug}
+        difficulty: easy
+        time_limit_ms: {time_limit_ms}
+        memory_limit_mb: {memory_limit_mb}
+        """)
+        + extra
+    )
+    (folder / "statement.md").write_text("A test problem.\n")
+    for i, (given, answer) in enumerate(tests, start=1):
+        group = "sample" if i == 1 else "secret"
+        (folder / "tests" / group / f"{i:02}.in").write_text(given)
+        (folder / "tests" / group / f"{i:02}.ans").write_text(answer)
+    return load_problem(folder)
+
+
+@pytest.fixture(scope="session")
+def echo_problem(tmp_path_factory: pytest.TempPathFactory) -> Problem:
+    """Read one integer, print it back. Three tests."""
+    root = tmp_path_factory.mktemp("problems")
+    return write_problem(root, "echo", tests=[("7\n", "7\n"), ("-3\n", "-3\n"), ("42\n", "42\n")])

@@ -1,0 +1,132 @@
+"""Every verdict in every language, from real programs in real containers."""
+
+from __future__ import annotations
+
+import pytest
+
+from codearena.engine import Engine
+from codearena.problems import Problem
+from codearena.verdicts import Verdict
+
+pytestmark = pytest.mark.docker
+
+A = Verdict.ACCEPTED
+PROGRAMS: dict[str, dict[Verdict, str]] = {
+    "python": {
+        A: "print(int(input()))\n",
+        Verdict.WRONG_ANSWER: "print(int(input()) + 1)\n",
+        Verdict.TIME_LIMIT_EXCEEDED: "while True:\n    pass\n",
+        Verdict.MEMORY_LIMIT_EXCEEDED: "blocks = []\nwhile True:\n    blocks.append(bytearray(1 << 20))\n",
+        Verdict.RUNTIME_ERROR: "raise ValueError('boom')\n",
+        Verdict.COMPILATION_ERROR: "print(\n",
+        Verdict.OUTPUT_LIMIT_EXCEEDED: "while True:\n    print('x' * 1000)\n",
+    },
+    "javascript": {
+        A: "console.log(parseInt(require('fs').readFileSync(0, 'utf8')));\n",
+        Verdict.WRONG_ANSWER: "console.log(parseInt(require('fs').readFileSync(0, 'utf8')) + 1);\n",
+        Verdict.TIME_LIMIT_EXCEEDED: "while (true) {}\n",
+        Verdict.MEMORY_LIMIT_EXCEEDED: "const a = [];\nwhile (true) a.push(new Array(1e6).fill(1.5));\n",
+        Verdict.RUNTIME_ERROR: "throw new Error('boom');\n",
+        Verdict.COMPILATION_ERROR: "function (\n",
+        Verdict.OUTPUT_LIMIT_EXCEEDED: "const s = 'x'.repeat(1000) + '\\n';\nwhile (true) process.stdout.write(s);\n",
+    },
+    "java": {
+        A: "import java.util.*;\npublic class Solution {\n public static void main(String[] a) {\n"
+        "  System.out.println(new Scanner(System.in).nextLong());\n }\n}\n",
+        Verdict.WRONG_ANSWER: "import java.util.*;\npublic class Main {\n public static void main(String[] a) {\n"
+        "  System.out.println(new Scanner(System.in).nextLong() + 1);\n }\n}\n",
+        Verdict.TIME_LIMIT_EXCEEDED: "public class Main {\n public static void main(String[] a) {\n"
+        "  long x = 0; while (true) { x++; }\n }\n}\n",
+        Verdict.MEMORY_LIMIT_EXCEEDED: "import java.util.*;\npublic class Main {\n"
+        " public static void main(String[] a) {\n"
+        "  List<long[]> l = new ArrayList<>();\n"
+        "  while (true) l.add(new long[1 << 17]);\n }\n}\n",
+        Verdict.RUNTIME_ERROR: "public class Main {\n public static void main(String[] a) {\n"
+        "  int[] x = new int[1]; x[a.length + 2] = 1;\n }\n}\n",
+        Verdict.COMPILATION_ERROR: "public class Main {\n public static void main(String[] a) {\n  int x = \n }\n}\n",
+        Verdict.OUTPUT_LIMIT_EXCEEDED: "public class Main {\n public static void main(String[] a) {\n"
+        '  String s = "x".repeat(1000);\n'
+        "  while (true) System.out.println(s);\n }\n}\n",
+    },
+    "cpp": {
+        A: "#include <iostream>\nint main() { long long n; std::cin >> n; std::cout << n << '\\n'; }\n",
+        Verdict.WRONG_ANSWER: "#include <iostream>\nint main() { long long n; std::cin >> n; std::cout << n + 1; }\n",
+        Verdict.TIME_LIMIT_EXCEEDED: "int main() { volatile unsigned long x = 0; while (true) x++; }\n",
+        Verdict.MEMORY_LIMIT_EXCEEDED: "#include <vector>\n#include <cstring>\nint main() {\n"
+        "  std::vector<char*> v;\n"
+        "  while (true) { char* p = new char[1 << 20]; std::memset(p, 1, 1 << 20);"
+        " v.push_back(p); }\n}\n",
+        Verdict.RUNTIME_ERROR: "int main() { volatile int* p = nullptr; *p = 1; return 0; }\n",
+        Verdict.COMPILATION_ERROR: "int main( {\n",
+        Verdict.OUTPUT_LIMIT_EXCEEDED: '#include <cstdio>\nint main() { while (true) std::puts("xxxxxxxxxxxxxxxxxxxx"); }\n',
+    },
+}
+
+CASES = [(lang, verdict) for lang, programs in PROGRAMS.items() for verdict in programs]
+
+
+@pytest.mark.parametrize(("language", "expected"), CASES, ids=[f"{lang}-{v.value}" for lang, v in CASES])
+async def test_verdict(engine: Engine, echo_problem: Problem, language: str, expected: Verdict) -> None:
+    source = PROGRAMS[language][expected]
+    result = await engine.judge.judge(echo_problem, engine.languages[language], source)
+    assert result.verdict == expected, result.model_dump()
+    assert result.total == len(echo_problem.tests) == 3
+    if expected == A:
+        assert result.passed == 3
+        assert all(t.verdict == A and t.time_ms >= 0 and t.memory_kb > 0 for t in result.tests)
+    elif expected == Verdict.COMPILATION_ERROR:
+        assert result.compile_output.strip(), "the compiler's message is shown"
+        assert all(t.verdict == Verdict.SKIPPED for t in result.tests)
+    else:
+        # All tests run by default; the first failing test decides the verdict.
+        assert result.tests[0].verdict == expected
+        assert result.passed == 0
+
+
+async def test_compile_error_carries_the_compiler_message(engine: Engine, echo_problem: Problem) -> None:
+    result = await engine.judge.judge(echo_problem, engine.languages["python"], "def f(:\n    pass\n")
+    assert result.verdict == Verdict.COMPILATION_ERROR
+    assert "SyntaxError" in result.compile_output
+    result = await engine.judge.judge(echo_problem, engine.languages["cpp"], "int main() { return x; }\n")
+    assert "was not declared" in result.compile_output
+
+
+async def test_cpu_time_is_measured_against_the_limit(engine: Engine, echo_problem: Problem) -> None:
+    """A correct answer that took too long is still time_limit_exceeded, with its CPU time."""
+    spin = (
+        "#include <iostream>\nint main() { long long n; std::cin >> n; volatile unsigned long x = 0;\n"
+        "  for (unsigned long i = 0; i < 4000000000UL; i++) x++;\n  std::cout << n; }\n"
+    )
+    result = await engine.judge.judge(echo_problem, engine.languages["cpp"], spin, stop_on_first_failure=True)
+    assert result.verdict == Verdict.TIME_LIMIT_EXCEEDED
+    assert result.tests[0].time_ms >= 500
+    assert [t.verdict for t in result.tests[1:]] == [Verdict.SKIPPED, Verdict.SKIPPED]
+
+
+async def test_stop_on_first_failure_skips_the_rest(engine: Engine, echo_problem: Problem) -> None:
+    wrong_on_second = "n = int(input())\nprint(n if n != -3 else 0)\n"
+    result = await engine.judge.judge(
+        echo_problem, engine.languages["python"], wrong_on_second, stop_on_first_failure=True
+    )
+    assert [t.verdict for t in result.tests] == [A, Verdict.WRONG_ANSWER, Verdict.SKIPPED]
+    assert result.verdict == Verdict.WRONG_ANSWER and result.passed == 1
+    result = await engine.judge.judge(echo_problem, engine.languages["python"], wrong_on_second)
+    assert [t.verdict for t in result.tests] == [A, Verdict.WRONG_ANSWER, A]
+    assert result.passed == 2
+
+
+async def test_live_events_arrive_in_order(engine: Engine, echo_problem: Problem) -> None:
+    from codearena.judge import JudgeEvent, StatusEvent, TestEvent
+
+    events: list[JudgeEvent] = []
+
+    async def sink(event: JudgeEvent) -> None:
+        events.append(event)
+
+    await engine.judge.judge(echo_problem, engine.languages["cpp"], PROGRAMS["cpp"][A], sink)
+    kinds = [
+        e.status.value if isinstance(e, StatusEvent) else e.result.index
+        for e in events
+        if isinstance(e, StatusEvent | TestEvent)
+    ]
+    assert kinds == ["compiling", "running", 1, 2, 3]
