@@ -156,7 +156,9 @@ class Judge:
             "op": "run",
             "argv": language.run_argv(source, problem.spec.memory_limit_mb),
             "limits": limits.as_request(
-                data_bytes=limits.memory_kb * 1024 if language.limit_data else 0,
+                # Half again the limit: polling kills a program whose memory grows past the limit
+                # first, and an allocation too big to ever fit fails inside the program.
+                data_bytes=limits.memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
                 processes=settings.program_processes,
             ),
             "oom_patterns": language.oom_patterns,
