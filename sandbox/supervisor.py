@@ -96,6 +96,9 @@ def live_runner_pids(uid: int) -> list[int]:
 
 
 def kill_runner(uid: int) -> None:
+    if not live_runner_pids(uid):
+        return  # the common case: the program ended and left nothing; no fork needed
+
     def kill_all() -> None:
         # kill(-1) as the runner reaches exactly the runner's processes. It reports success
         # whenever the namespace holds any other process, so /proc tells when none is left;
