@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -165,20 +166,37 @@ class Judge:
         }
         results: list[TestResult] = []
         failed = False
-        for test in problem.tests:
-            if failed and stop:
-                outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
-            else:
-                outcome = await self._run_test(sandbox, problem, test, run_request, limits)
-                failed = failed or outcome.verdict != Verdict.ACCEPTED
-            results.append(outcome)
-            await on_event(TestEvent(outcome))
+        cases = problem.tests
+        # Unless a failure may stop the run, the next test's request is sent while this one
+        # runs, so the supervisor never waits for a round trip between tests.
+        pipelined = not stop
+        pending: asyncio.Task[None] | None = None
+        try:
+            for i, test in enumerate(cases):
+                if failed and stop:
+                    outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
+                else:
+                    if pending is None:
+                        await sandbox.send({**run_request, "stdin": test.read_input()})
+                    else:
+                        await pending
+                        pending = None
+                    if pipelined and i + 1 < len(cases):
+                        upcoming = {**run_request, "stdin": cases[i + 1].read_input()}
+                        pending = asyncio.ensure_future(sandbox.send(upcoming))
+                    facts = await sandbox.receive(limits.wall_ms / 1000)
+                    outcome = await self._test_result(problem, test, facts, limits)
+                    failed = failed or outcome.verdict != Verdict.ACCEPTED
+                results.append(outcome)
+                await on_event(TestEvent(outcome))
+        finally:
+            if pending is not None:
+                pending.cancel()
         return summarize(results, compile_output)
 
-    async def _run_test(
-        self, sandbox: Sandbox, problem: Problem, test: TestCase, run_request: dict[str, Any], limits: RunLimits
+    async def _test_result(
+        self, problem: Problem, test: TestCase, facts: dict[str, Any], limits: RunLimits
     ) -> TestResult:
-        facts = await sandbox.request({**run_request, "stdin": test.read_input()}, limits.wall_ms / 1000)
         output: str = facts.get("stdout", "")
         verdict = run_verdict(facts, limits)
         message = ""

@@ -96,12 +96,20 @@ class Sandbox:
             raise
 
     async def request(self, payload: dict[str, Any], timeout_s: float) -> dict[str, Any]:
+        await self.send(payload)
+        return await self.receive(timeout_s)
+
+    async def send(self, payload: dict[str, Any]) -> None:
+        """Queue a request; the supervisor answers requests in the order they were sent."""
         if self._closed:
             raise SandboxError("sandbox is closed")
         try:
             await self.stream.write_in(json.dumps(payload).encode() + b"\n")
         except (RuntimeError, OSError, aiodocker.DockerError) as exc:
             raise SandboxError(f"cannot reach the supervisor: {exc}") from exc
+
+    async def receive(self, timeout_s: float) -> dict[str, Any]:
+        """The reply to the oldest request not yet answered."""
         reply = await self._read_reply(timeout_s + REQUEST_MARGIN_S)
         if not reply.get("ok", False) and "error" in reply:
             raise SandboxError(f"supervisor: {reply['error']}")
