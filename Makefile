@@ -6,9 +6,8 @@ STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut 
 
 .PHONY: run test setup venv docker image lint pytest bench clean
 
-run: setup  ## start CodeArena with the bundled problems (demo judge until the server lands)
-	$(BIN)/codearena check-problems
-	$(BIN)/codearena judge a-plus-b problems/a-plus-b/solutions/accepted.py
+run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
+	$(BIN)/codearena --config config.toml serve
 
 test: setup lint pytest  ## everything CI runs
 

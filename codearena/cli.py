@@ -110,6 +110,26 @@ def check_problems_command(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def serve_command(args: argparse.Namespace) -> int:
+    from aiohttp import web
+
+    from codearena.app import init_app
+
+    try:
+        settings = load_settings(
+            args.config if args.config else (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None),
+            host=args.host,
+            port=args.port,
+        )
+    except ConfigError as exc:
+        return fail(str(exc))
+    logging.getLogger().setLevel(logging.INFO)
+    print(f"CodeArena on http://{settings.host}:{settings.port}/", flush=True)
+    web.run_app(init_app(settings), host=settings.host, port=settings.port, print=None,
+                shutdown_timeout=settings.shutdown_grace_s)  # fmt: skip
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="codearena", description="CodeArena, a self-hosted online judge.")
     top.add_argument("--config", type=Path, help="settings file (default: ./config.toml if present)")
@@ -121,6 +141,10 @@ def parser() -> argparse.ArgumentParser:
     judge.add_argument("--language", help="language id (default: from the file extension)")
     judge.add_argument("--json", action="store_true", help="print the result as JSON")
     judge.set_defaults(handler=lambda a: asyncio.run(judge_command(a)))
+    serve = sub.add_parser("serve", help="run the web server")
+    serve.add_argument("--host", help="address to listen on (default from config: 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default from config: 8080)")
+    serve.set_defaults(handler=serve_command)
     check = sub.add_parser("check-problems", help="validate every problem folder")
     check.set_defaults(handler=check_problems_command)
     return top

@@ -46,6 +46,20 @@ class Settings(BaseModel):
     wall_time_extra_ms: int = Field(500, ge=0, description="see wall_time_factor")
     sample_output_limit_kb: int = Field(64, gt=0, description="output kept for sample tests, to show users")
     max_source_kb: int = Field(64, gt=0, description="largest accepted source file")
+    # judge queue
+    queue_size: int = Field(200, ge=1, description="submissions that may wait; beyond it POST answers 503")
+    job_timeout_s: float = Field(300.0, gt=0, description="longest one submission may take to judge")
+    shutdown_grace_s: float = Field(30.0, ge=0, description="how long running jobs may finish on shutdown")
+    # rate limits (per session and per client address) of POST /api/submissions and /api/run
+    rate_limit_enabled: bool = Field(True, description="switch rate limiting off, e.g. for benchmarks")
+    rate_limit_per_minute: int = Field(30, ge=1, description="sustained requests per minute allowed")
+    rate_limit_burst: int = Field(10, ge=1, description="requests allowed at once before the rate applies")
+    # the Run button: a program on custom input
+    max_stdin_kb: int = Field(256, gt=0, description="largest custom input of /api/run")
+    run_time_limit_ms: int = Field(2000, gt=0, description="CPU time limit of /api/run, before the multiplier")
+    run_memory_limit_mb: int = Field(256, ge=16, description="memory limit of /api/run")
+    run_output_limit_kb: int = Field(64, gt=0, description="output of /api/run kept and returned")
+    secret_key: str = Field("", description="signs session cookies; empty: one generated and kept in the database")
 
 
 def setting_descriptions() -> dict[str, str]:

@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from codearena.checkers import CheckerError, check
 from codearena.config import Settings
 from codearena.languages import Language
@@ -228,3 +230,76 @@ class Judge:
             sample=test.sample,
             output=output[:keep] if test.sample else None,
         )
+
+
+class RunOutcome(BaseModel):
+    """The result of running a program on custom input (the editor's Run button)."""
+
+    verdict: str = Field(description="ok, or the limit or error that stopped the program")
+    stdout: str = ""
+    stderr: str = ""
+    exit_code: int | None = None
+    time_ms: int = 0
+    memory_kb: int = 0
+    compile_output: str = ""
+    output_truncated: bool = False
+
+
+async def run_program(
+    settings: Settings, pool: ContainerPool, language: Language, source: str, stdin: str
+) -> RunOutcome:
+    """Compile and run `source` once on `stdin`, in the same sandbox and limits as judging."""
+    cpu_ms = int(settings.run_time_limit_ms * language.time_multiplier)
+    limits = RunLimits(
+        cpu_ms=cpu_ms,
+        wall_ms=int(cpu_ms * settings.wall_time_factor) + settings.wall_time_extra_ms,
+        memory_kb=(settings.run_memory_limit_mb + language.memory_slack_mb) * 1024,
+        output_bytes=settings.run_output_limit_kb * 1024,
+    )
+    try:
+        async with pool.lease() as sandbox:
+            reply = await sandbox.request(
+                {"op": "prepare", "files": {language.source_file(source): source}, "env": SANDBOX_ENV}, 10
+            )
+            if not reply.get("ok"):
+                raise SandboxError(f"could not prepare the work directory: {reply}")
+            compile_argv = language.compile_argv(source)
+            compile_output = ""
+            if compile_argv:
+                climits = compile_limits(settings)
+                facts = await sandbox.request(
+                    {"op": "exec", "argv": compile_argv,
+                     "limits": climits.as_request(processes=settings.program_processes,
+                                                  report_bytes=settings.compile_output_limit_kb * 1024)},
+                    climits.wall_ms / 1000,
+                )  # fmt: skip
+                compile_output = facts.get("output", "")
+                if run_verdict(facts, climits) is not None:
+                    return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compile_output)
+            facts = await sandbox.request(
+                {
+                    "op": "run",
+                    "argv": language.run_argv(source, settings.run_memory_limit_mb),
+                    "stdin": stdin,
+                    "limits": limits.as_request(
+                        data_bytes=limits.memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
+                        processes=settings.program_processes,
+                    ),
+                    "oom_patterns": language.oom_patterns,
+                },
+                limits.wall_ms / 1000,
+            )
+    except SandboxError as exc:
+        log.error("run of a %s program hit a sandbox fault: %s", language.id, exc)
+        return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, stderr=str(exc))
+    verdict = run_verdict(facts, limits)
+    return RunOutcome(
+        verdict="ok" if verdict is None else verdict.value,
+        stdout=facts.get("stdout", ""),
+        stderr=facts.get("stderr", ""),
+        exit_code=facts.get("exit_code"),
+        time_ms=int(facts.get("cpu_ms", 0)),
+        memory_kb=int(facts.get("memory_kb", 0)),
+        compile_output=compile_output,
+        output_truncated=int(facts.get("output_size", 0)) >= limits.output_bytes,
+    )

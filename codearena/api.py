@@ -1,0 +1,244 @@
+"""The JSON API: languages, problems, submissions, run, health and metrics."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aiohttp import web
+
+from codearena.errors import ApiError, json_body
+from codearena.jobs import QueueFull
+from codearena.judge import run_program
+from codearena.problems import SLUG, Difficulty, Problem
+from codearena.storage import SubmissionRow
+from codearena.typedefs import ENGINE, ENGINE_ERROR, HUB, LANGUAGES, LIMITER, PROBLEMS, QUEUE, SETTINGS, STORAGE
+
+SUBMISSION_ID = re.compile(r"^[0-9a-f]{16}$")
+MAX_PAGE = 100
+SAMPLE_TEXT_LIMIT = 64 * 1024
+
+routes = web.RouteTableDef()
+
+
+def problem_summary(problem: Problem) -> dict[str, Any]:
+    spec = problem.spec
+    return {"slug": problem.slug, "title": spec.title, "difficulty": spec.difficulty.value, "tags": spec.tags}
+
+
+def _text(path: Any) -> str:
+    data: bytes = path.read_bytes()[:SAMPLE_TEXT_LIMIT]
+    return data.decode("utf-8", "replace")
+
+
+def problem_detail(app: web.Application, problem: Problem) -> dict[str, Any]:
+    spec = problem.spec
+    return {
+        **problem_summary(problem),
+        "statement": problem.statement,
+        "time_limit_ms": spec.time_limit_ms,
+        "memory_limit_mb": spec.memory_limit_mb,
+        "samples": [{"input": _text(t.input_path), "output": _text(t.answer_path)} for t in problem.samples],
+        "starter_code": spec.starter_code,
+        "languages": [lang.id for lang in app[LANGUAGES].values()],
+    }
+
+
+def get_problem(request: web.Request, slug: str) -> Problem:
+    problem = request.app[PROBLEMS].get(slug) if SLUG.match(slug) else None
+    if problem is None:
+        raise ApiError(404, "problem_not_found", f"no problem {slug!r}")
+    return problem
+
+
+@routes.get("/health")
+async def health(request: web.Request) -> web.Response:
+    app = request.app
+    engine = app.get(ENGINE)
+    docker_ok = False
+    if engine is not None:
+        try:
+            await engine.docker.version()
+            docker_ok = True
+        except Exception:
+            docker_ok = False
+    queue = app.get(QUEUE)
+    body: dict[str, object] = {
+        "status": "ok" if docker_ok else "degraded",
+        "docker": docker_ok,
+        "queue_depth": queue.depth if queue else 0,
+        "pool": engine.pool.describe() if engine else {},
+    }
+    if not docker_ok:
+        reason: str = app.get(ENGINE_ERROR, "") or "Docker is unreachable"
+        body["message"] = reason
+    return web.json_response(body, status=200 if docker_ok else 503)
+
+
+@routes.get("/api/languages")
+async def languages(request: web.Request) -> web.Response:
+    return web.json_response(
+        [{"id": lang.id, "name": lang.name, "version": lang.version} for lang in request.app[LANGUAGES].values()]
+    )
+
+
+@routes.get("/api/problems")
+async def problems(request: web.Request) -> web.Response:
+    difficulty = request.query.get("difficulty")
+    tag = request.query.get("tag")
+    if difficulty is not None and difficulty not in {d.value for d in Difficulty}:
+        raise ApiError(400, "invalid_filter", f"difficulty must be one of easy, medium, hard, not {difficulty!r}")
+    found = [
+        problem_summary(p)
+        for p in request.app[PROBLEMS].values()
+        if (difficulty is None or p.spec.difficulty.value == difficulty) and (tag is None or tag in p.spec.tags)
+    ]
+    return web.json_response(found)
+
+
+@routes.get("/api/problems/{slug}")
+async def problem(request: web.Request) -> web.Response:
+    return web.json_response(problem_detail(request.app, get_problem(request, request.match_info["slug"])))
+
+
+def _source_and_language(request: web.Request, data: dict[str, object]) -> tuple[str, str]:
+    settings = request.app[SETTINGS]
+    language, source = data.get("language"), data.get("source")
+    languages = request.app[LANGUAGES]
+    known = list(languages)
+    if not isinstance(language, str):
+        raise ApiError(400, "invalid_language", "'language' must be a string: one of " + ", ".join(known))
+    if language not in known:
+        raise ApiError(400, "unknown_language", f"unknown language {language!r}; known: " + ", ".join(known))
+    if not isinstance(source, str):
+        raise ApiError(400, "invalid_source", "'source' must be a string")
+    if not source.strip():
+        raise ApiError(400, "empty_source", "'source' is empty")
+    if len(source.encode("utf-8", "surrogatepass")) > settings.max_source_kb * 1024:
+        raise ApiError(413, "source_too_large", f"'source' is over the limit of {settings.max_source_kb} KiB")
+    return language, source
+
+
+def _rate_limit(request: web.Request) -> None:
+    wait_s = request.app[LIMITER].check("session:" + request["session"], "addr:" + (request.remote or "?"))
+    if wait_s:
+        raise ApiError(429, "rate_limited", f"too many requests; retry in {wait_s} s", retry_after_s=wait_s)
+
+
+def _require_engine(request: web.Request) -> None:
+    if ENGINE not in request.app:
+        message = request.app.get(ENGINE_ERROR) or "the judge is not running"
+        raise ApiError(503, "judge_unavailable", message, retry_after_s=30)
+
+
+@routes.post("/api/submissions")
+async def create_submission(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    data = await json_body(request, settings.max_source_kb * 1024 + 16 * 1024)
+    slug = data.get("problem")
+    if not isinstance(slug, str):
+        raise ApiError(400, "invalid_problem", "'problem' must be a problem slug")
+    language, source = _source_and_language(request, data)
+    problem = get_problem(request, slug)
+    _require_engine(request)
+    queue = request.app[QUEUE]
+    if queue.depth >= queue.max_depth:
+        raise ApiError(503, "queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)
+    _rate_limit(request)
+    row = await request.app[STORAGE].create_submission(request["session"], problem.slug, language, source)
+    try:
+        await queue.submit(row.id)
+    except QueueFull as exc:
+        # Stored but not queued: the next start re-queues it, so it is not lost either way.
+        raise ApiError(503, "queue_full", str(exc), retry_after_s=5) from exc
+    return web.json_response({"id": row.id, "status": row.status.value}, status=202)
+
+
+async def submission_json(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
+    problem = request.app[PROBLEMS].get(row.problem)
+    samples = {t.index: t for t in problem.samples} if problem else {}
+    stored = await request.app[STORAGE].tests(row.id)
+    tests: list[dict[str, Any]] = []
+    if stored:
+        for t in stored:
+            item = {"index": t["idx"], "verdict": t["verdict"], "time_ms": t["time_ms"], "memory_kb": t["memory_kb"]}
+            case = samples.get(t["idx"])
+            if case is not None:
+                item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=t["output"] or "",
+                            stderr=t["stderr"], checker_message=t["checker_message"])  # fmt: skip
+            tests.append(item)
+    else:
+        progress = request.app[HUB].progress.get(row.id)
+        for r in progress.tests if progress else []:
+            item = {"index": r.index, "verdict": r.verdict.value, "time_ms": r.time_ms, "memory_kb": r.memory_kb}
+            case = samples.get(r.index)
+            if case is not None:
+                item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=r.output or "",
+                            stderr=r.stderr, checker_message=r.checker_message)  # fmt: skip
+            tests.append(item)
+    return {
+        "id": row.id, "problem": row.problem, "language": row.language, "status": row.status.value,
+        "verdict": row.verdict, "passed": row.passed, "total": row.total, "time_ms": row.time_ms,
+        "memory_kb": row.memory_kb, "compile_output": row.compile_output, "tests": tests,
+        "created_at": row.created_at,
+    }  # fmt: skip
+
+
+async def get_submission_row(request: web.Request, submission_id: str) -> SubmissionRow:
+    row = await request.app[STORAGE].get(submission_id) if SUBMISSION_ID.match(submission_id) else None
+    if row is None:
+        raise ApiError(404, "submission_not_found", f"no submission {submission_id!r}")
+    return row
+
+
+@routes.get("/api/submissions/{id}")
+async def get_submission(request: web.Request) -> web.Response:
+    row = await get_submission_row(request, request.match_info["id"])
+    data = await submission_json(request, row)
+    data["source"] = row.source if row.session == request["session"] else None
+    return web.json_response(data)
+
+
+def _listing_args(request: web.Request) -> tuple[str | None, int]:
+    problem = request.query.get("problem") or None
+    if problem is not None and problem not in request.app[PROBLEMS]:
+        raise ApiError(400, "invalid_filter", f"no problem {problem!r}")
+    raw = request.query.get("limit", "20")
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+        raise ApiError(400, "invalid_filter", f"limit must be a whole number from 1 to {MAX_PAGE}, not {raw!r}")
+    return problem, int(raw)
+
+
+@routes.get("/api/submissions")
+async def list_submissions(request: web.Request) -> web.Response:
+    problem, limit = _listing_args(request)
+    before = request.query.get("before") or None
+    rows = await request.app[STORAGE].list_for_session(request["session"], problem, limit, before)
+    return web.json_response([
+        {"id": r.id, "problem": r.problem, "language": r.language, "status": r.status.value, "verdict": r.verdict,
+         "passed": r.passed, "total": r.total, "time_ms": r.time_ms, "memory_kb": r.memory_kb,
+         "created_at": r.created_at}
+        for r in rows
+    ])  # fmt: skip
+
+
+@routes.get("/api/history")
+async def history(request: web.Request) -> web.StreamResponse:
+    return await list_submissions(request)
+
+
+@routes.post("/api/run")
+async def run(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    data = await json_body(request, (settings.max_source_kb + settings.max_stdin_kb) * 1024 + 16 * 1024)
+    language, source = _source_and_language(request, data)
+    stdin = data.get("stdin", "")
+    if not isinstance(stdin, str):
+        raise ApiError(400, "invalid_stdin", "'stdin' must be a string")
+    if len(stdin.encode("utf-8", "surrogatepass")) > settings.max_stdin_kb * 1024:
+        raise ApiError(413, "stdin_too_large", f"'stdin' is over the limit of {settings.max_stdin_kb} KiB")
+    _require_engine(request)
+    _rate_limit(request)
+    engine = request.app[ENGINE]
+    outcome = await run_program(settings, engine.pool, engine.languages[language], source, stdin)
+    return web.json_response(outcome.model_dump())

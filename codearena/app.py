@@ -1,0 +1,120 @@
+"""The application factory: `init_app(settings)` builds the app the CLI and the tests both run."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import WSCloseCode, web
+
+from codearena import api, metrics, ws
+from codearena.config import Settings
+from codearena.engine import Engine, EngineError
+from codearena.errors import ApiError, json_errors
+from codearena.hub import Hub
+from codearena.jobs import JudgeQueue
+from codearena.languages import load_languages
+from codearena.problems import load_problems
+from codearena.ratelimit import RateLimiter
+from codearena.sessions import SessionSigner, session_of, set_cookie
+from codearena.storage import Storage
+from codearena.typedefs import (
+    ENGINE,
+    ENGINE_ERROR,
+    HUB,
+    LANGUAGES,
+    LIMITER,
+    PROBLEM_ERRORS,
+    PROBLEMS,
+    QUEUE,
+    SETTINGS,
+    SIGNER,
+    STORAGE,
+    WEBSOCKETS,
+)  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+
+@web.middleware
+async def sessions(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    signer = request.app[SIGNER]
+    session_id, new = session_of(request, signer)
+    request["session"] = session_id
+    if request.method == "POST" and not ws.same_origin(request):
+        raise ApiError(403, "forbidden_origin", "requests from other sites are refused")
+    response = await handler(request)
+    if new and not response.prepared:
+        set_cookie(response, signer, session_id, secure=request.secure)
+    return response
+
+
+async def storage_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    storage = await Storage.open(settings.database_path)
+    app[STORAGE] = storage
+    key = settings.secret_key or await storage.meta("session_key", secrets.token_hex(32))
+    app[SIGNER] = SessionSigner(key)
+    yield
+    await storage.close()
+
+
+async def engine_ctx(app: web.Application) -> AsyncIterator[None]:
+    try:
+        app[ENGINE] = await Engine.start(app[SETTINGS], app[LANGUAGES])
+    except EngineError as exc:
+        # Reads keep working; /health says why judging does not.
+        log.error("judging is unavailable: %s", exc)
+        app[ENGINE_ERROR] = str(exc)
+    yield
+    if ENGINE in app:
+        await app[ENGINE].close()
+
+
+async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
+    if ENGINE not in app:
+        yield
+        return
+    settings = app[SETTINGS]
+    queue = JudgeQueue(app[ENGINE], app[STORAGE], app[HUB], app[PROBLEMS], max_depth=settings.queue_size,
+                       job_timeout_s=settings.job_timeout_s)  # fmt: skip
+    await queue.start(workers=settings.pool_size)
+    app[QUEUE] = queue
+    yield
+    await queue.close(settings.shutdown_grace_s)
+
+
+async def on_shutdown(app: web.Application) -> None:
+    tracked = app[WEBSOCKETS]
+    sockets = list(tracked)
+    for socket in sockets:
+        await socket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+
+
+def init_app(settings: Settings) -> web.Application:
+    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    app = web.Application(
+        middlewares=[json_errors, sessions],
+        client_max_size=(settings.max_source_kb + settings.max_stdin_kb) * 1024 + 64 * 1024,
+    )
+    app[SETTINGS] = settings
+    languages = load_languages()
+    app[LANGUAGES] = languages
+    problems, errors = load_problems(settings.problems_dir, set(languages))
+    for error in errors:
+        log.error("problem not loaded: %s", error)
+    app[PROBLEMS] = problems
+    app[PROBLEM_ERRORS] = errors
+    app[HUB] = Hub()
+    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
+    app[WEBSOCKETS] = weakref.WeakSet()
+    app.cleanup_ctx.extend([storage_ctx, engine_ctx, queue_ctx])
+    app.on_shutdown.append(on_shutdown)
+    app.add_routes(api.routes)
+    app.router.add_get("/metrics", metrics.metrics)
+    app.router.add_get("/ws", ws.websocket)
+    return app

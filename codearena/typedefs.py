@@ -1,0 +1,30 @@
+"""Every application key in one place: the resources the app owns, typed."""
+
+from __future__ import annotations
+
+import weakref
+
+from aiohttp import web
+
+from codearena.config import Settings
+from codearena.engine import Engine
+from codearena.hub import Hub
+from codearena.jobs import JudgeQueue
+from codearena.languages import Language
+from codearena.problems import Problem, ProblemError
+from codearena.ratelimit import RateLimiter
+from codearena.sessions import SessionSigner
+from codearena.storage import Storage
+
+SETTINGS = web.AppKey("settings", Settings)
+LANGUAGES = web.AppKey("languages", dict[str, Language])
+PROBLEMS = web.AppKey("problems", dict[str, Problem])
+PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
+STORAGE = web.AppKey("storage", Storage)
+ENGINE = web.AppKey("engine", Engine)
+ENGINE_ERROR = web.AppKey("engine_error", str)
+QUEUE = web.AppKey("queue", JudgeQueue)
+HUB = web.AppKey("hub", Hub)
+SIGNER = web.AppKey("signer", SessionSigner)
+LIMITER = web.AppKey("limiter", RateLimiter)
+WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
