@@ -12,7 +12,18 @@ from codearena.jobs import QueueFull
 from codearena.judge import run_program
 from codearena.problems import SLUG, Difficulty, Problem
 from codearena.storage import SubmissionRow
-from codearena.typedefs import ENGINE, ENGINE_ERROR, HUB, LANGUAGES, LIMITER, PROBLEMS, QUEUE, SETTINGS, STORAGE
+from codearena.typedefs import (
+    ENGINE,
+    ENGINE_ERROR,
+    HUB,
+    LANGUAGES,
+    LIMITER,
+    PROBLEMS,
+    QUEUE,
+    SESSION,
+    SETTINGS,
+    STORAGE,
+)
 
 SUBMISSION_ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_PAGE = 100
@@ -120,7 +131,7 @@ def _source_and_language(request: web.Request, data: dict[str, object]) -> tuple
 
 
 def _rate_limit(request: web.Request) -> None:
-    wait_s = request.app[LIMITER].check("session:" + request["session"], "addr:" + (request.remote or "?"))
+    wait_s = request.app[LIMITER].check("session:" + request[SESSION], "addr:" + (request.remote or "?"))
     if wait_s:
         raise ApiError(429, "rate_limited", f"too many requests; retry in {wait_s} s", retry_after_s=wait_s)
 
@@ -145,7 +156,7 @@ async def create_submission(request: web.Request) -> web.Response:
     if queue.depth >= queue.max_depth:
         raise ApiError(503, "queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)
     _rate_limit(request)
-    row = await request.app[STORAGE].create_submission(request["session"], problem.slug, language, source)
+    row = await request.app[STORAGE].create_submission(request[SESSION], problem.slug, language, source)
     try:
         await queue.submit(row.id)
     except QueueFull as exc:
@@ -195,7 +206,7 @@ async def get_submission_row(request: web.Request, submission_id: str) -> Submis
 async def get_submission(request: web.Request) -> web.Response:
     row = await get_submission_row(request, request.match_info["id"])
     data = await submission_json(request, row)
-    data["source"] = row.source if row.session == request["session"] else None
+    data["source"] = row.source if row.session == request[SESSION] else None
     return web.json_response(data)
 
 
@@ -213,7 +224,7 @@ def _listing_args(request: web.Request) -> tuple[str | None, int]:
 async def list_submissions(request: web.Request) -> web.Response:
     problem, limit = _listing_args(request)
     before = request.query.get("before") or None
-    rows = await request.app[STORAGE].list_for_session(request["session"], problem, limit, before)
+    rows = await request.app[STORAGE].list_for_session(request[SESSION], problem, limit, before)
     return web.json_response([
         {"id": r.id, "problem": r.problem, "language": r.language, "status": r.status.value, "verdict": r.verdict,
          "passed": r.passed, "total": r.total, "time_ms": r.time_ms, "memory_kb": r.memory_kb,

@@ -29,6 +29,7 @@ from codearena.typedefs import (
     PROBLEM_ERRORS,
     PROBLEMS,
     QUEUE,
+    SESSION,
     SETTINGS,
     SIGNER,
     STORAGE,
@@ -44,7 +45,7 @@ async def sessions(
 ) -> web.StreamResponse:
     signer = request.app[SIGNER]
     session_id, new = session_of(request, signer)
-    request["session"] = session_id
+    request[SESSION] = session_id
     if request.method == "POST" and not ws.same_origin(request):
         raise ApiError(403, "forbidden_origin", "requests from other sites are refused")
     response = await handler(request)
