@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
 
-.PHONY: run test setup venv docker image lint pytest bench clean
+.PHONY: run test setup venv docker image server-image lint pytest bench clean
 
 run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
 	$(BIN)/codearena --config config.toml serve
@@ -26,6 +26,9 @@ docker:
 
 image: docker
 	sandbox/build-image.sh >/dev/null
+
+server-image: setup  ## the server itself as an image (see the README)
+	sandbox/build-server-image.sh codearena-server:latest
 
 lint: venv
 	$(BIN)/ruff check codearena tests bench sandbox

@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import secrets
+import socket
 import time
 from typing import Any
 
@@ -42,7 +43,7 @@ def container_config(settings: Settings, image: str) -> dict[str, Any]:
     seccomp = SECCOMP_FILE.read_text()
     return {
         "Image": image,
-        "Labels": {LABEL: "1", OWNER_LABEL: str(os.getpid())},
+        "Labels": {LABEL: "1", OWNER_LABEL: owner_id()},
         "NetworkDisabled": True,
         "HostConfig": {
             "NetworkMode": "none",
@@ -161,18 +162,38 @@ async def _remove(container: DockerContainer) -> None:
 
 
 async def remove_orphans(docker: aiodocker.Docker) -> int:
-    """Remove sandbox containers whose owning process is gone (left behind by a crash)."""
+    """Remove sandbox containers whose owning server is gone (left behind by a crash).
+
+    The owner is "host:pid". On our host, the pid tells. A server that ran in a container has
+    that container's id as its host name: it is gone when that container no longer runs.
+    """
+    me = owner_id()
+    here = socket.gethostname()
     removed = 0
     for container in await docker.containers.list(all=True, filters={"label": [LABEL]}):
         labels = container._container.get("Labels") or {}
-        owner = labels.get(OWNER_LABEL, "")
-        if owner.isdigit() and _alive(int(owner)) and int(owner) != os.getpid():
-            continue  # another live CodeArena process on this host owns it
-        if owner.isdigit() and int(owner) == os.getpid():
+        host, _, pid = labels.get(OWNER_LABEL, "").rpartition(":")
+        if labels.get(OWNER_LABEL) == me:
+            continue
+        if host == here and pid.isdigit() and _alive(int(pid)):
+            continue
+        if host != here and host and await _container_running(docker, host):
             continue
         await _remove(container)
         removed += 1
     return removed
+
+
+def owner_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+async def _container_running(docker: aiodocker.Docker, name: str) -> bool:
+    try:
+        info = await docker.containers.get(name)
+    except aiodocker.DockerError:
+        return False
+    return bool(info["State"]["Running"])
 
 
 def _alive(pid: int) -> bool:

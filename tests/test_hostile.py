@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import socket
 
 import aiodocker
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from codearena.config import Settings
 from codearena.engine import Engine
 from codearena.problems import Problem
-from codearena.sandbox import LABEL, OWNER_LABEL
+from codearena.sandbox import LABEL, OWNER_LABEL, owner_id
 from codearena.verdicts import Verdict
 
 pytestmark = pytest.mark.docker
@@ -144,7 +144,7 @@ async def test_nothing_leaks_between_submissions_in_a_reused_container(
 
 async def owned_containers() -> list[str]:
     async with aiodocker.Docker() as docker:
-        containers = await docker.containers.list(all=True, filters={"label": [f"{OWNER_LABEL}={os.getpid()}"]})
+        containers = await docker.containers.list(all=True, filters={"label": [f"{OWNER_LABEL}={owner_id()}"]})
         return [c.id for c in containers]
 
 
@@ -162,7 +162,7 @@ async def test_containers_left_by_a_crash_are_removed_at_start(settings: Setting
     async with aiodocker.Docker() as docker:
         image = settings.sandbox_image or __import__("codearena.paths").paths.sandbox_image_tag()
         orphan = await docker.containers.create(
-            {"Image": image, "Labels": {LABEL: "1", OWNER_LABEL: "999999999"}, "Cmd": ["true"]}
+            {"Image": image, "Labels": {LABEL: "1", OWNER_LABEL: f"{socket.gethostname()}:999999999"}, "Cmd": ["true"]}
         )
         engine = await Engine.start(settings.model_copy(update={"pool_size": 1}))
         await engine.close()

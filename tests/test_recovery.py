@@ -81,5 +81,7 @@ async def test_sigkill_loses_no_submission(tmp_path: Path) -> None:
         assert all(r["passed"] == 10 for r in results)
         assert "re-queued" in log.read_text()
     async with aiodocker.Docker() as docker:
-        left = await docker.containers.list(all=True, filters={"label": [f"{OWNER_LABEL}={killed_pid}"]})
+        left = await docker.containers.list(
+            all=True, filters={"label": [f"{OWNER_LABEL}={socket.gethostname()}:{killed_pid}"]}
+        )
         assert left == [], "the restarted server removed the killed one's containers"
