@@ -73,6 +73,40 @@ def summarize(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
     )
 
 
+async def prepare(sandbox: Sandbox, language: Language, source: str) -> None:
+    reply = await sandbox.request(
+        {"op": "prepare", "files": {language.source_file(source): source}, "env": SANDBOX_ENV}, 10
+    )
+    if not reply.get("ok"):
+        raise SandboxError(f"could not prepare the work directory: {reply}")
+
+
+async def compile_source(sandbox: Sandbox, settings: Settings, language: Language, source: str) -> tuple[bool, str]:
+    """Compile (or syntax-check) the prepared source: whether it may run, and the messages."""
+    limits = compile_limits(settings)
+    if language.syntax_check == "python":
+        request: dict[str, object] = {"op": "check_python", "file": language.source_file(source)}
+    else:
+        argv = language.compile_argv(source)
+        if not argv:
+            return True, ""
+        request = {
+            "op": "exec",
+            "argv": argv,
+            "limits": limits.as_request(
+                processes=settings.program_processes, report_bytes=settings.compile_output_limit_kb * 1024
+            ),
+        }
+    facts = await sandbox.request(request, limits.wall_ms / 1000)
+    output: str = facts.get("output", "")
+    verdict = run_verdict(facts, limits)
+    if verdict == Verdict.TIME_LIMIT_EXCEEDED:
+        output += "\n(compilation exceeded its time limit)"
+    elif verdict == Verdict.MEMORY_LIMIT_EXCEEDED:
+        output += "\n(compilation exceeded its memory limit)"
+    return verdict is None, output
+
+
 class Judge:
     def __init__(self, settings: Settings, pool: ContainerPool) -> None:
         self.settings = settings
@@ -123,36 +157,13 @@ class Judge:
         stop: bool,
     ) -> JudgeResult:
         settings = self.settings
-        reply = await sandbox.request(
-            {"op": "prepare", "files": {language.source_file(source): source}, "env": SANDBOX_ENV}, 10
-        )
-        if not reply.get("ok"):
-            raise SandboxError(f"could not prepare the work directory: {reply}")
-        compile_output = ""
-        compile_argv = language.compile_argv(source)
-        if compile_argv:
+        await prepare(sandbox, language, source)
+        if language.compile or language.syntax_check:
             await on_event(StatusEvent(Status.COMPILING))
-            limits = compile_limits(settings)
-            facts = await sandbox.request(
-                {
-                    "op": "exec",
-                    "argv": compile_argv,
-                    "limits": limits.as_request(
-                        processes=settings.program_processes,
-                        report_bytes=settings.compile_output_limit_kb * 1024,
-                    ),
-                },
-                limits.wall_ms / 1000,
-            )
-            compile_output = facts.get("output", "")
-            verdict = run_verdict(facts, limits)
-            if verdict is not None:
-                if verdict == Verdict.TIME_LIMIT_EXCEEDED:
-                    compile_output += "\n(compilation exceeded its time limit)"
-                elif verdict == Verdict.MEMORY_LIMIT_EXCEEDED:
-                    compile_output += "\n(compilation exceeded its memory limit)"
-                tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
-                return summarize(tests, compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
+        compiled, compile_output = await compile_source(sandbox, settings, language, source)
+        if not compiled:
+            tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
+            return summarize(tests, compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
         await on_event(StatusEvent(Status.RUNNING))
         limits = test_limits(settings, problem, language)
         run_request = {
@@ -258,24 +269,10 @@ async def run_program(
     )
     try:
         async with pool.lease() as sandbox:
-            reply = await sandbox.request(
-                {"op": "prepare", "files": {language.source_file(source): source}, "env": SANDBOX_ENV}, 10
-            )
-            if not reply.get("ok"):
-                raise SandboxError(f"could not prepare the work directory: {reply}")
-            compile_argv = language.compile_argv(source)
-            compile_output = ""
-            if compile_argv:
-                climits = compile_limits(settings)
-                facts = await sandbox.request(
-                    {"op": "exec", "argv": compile_argv,
-                     "limits": climits.as_request(processes=settings.program_processes,
-                                                  report_bytes=settings.compile_output_limit_kb * 1024)},
-                    climits.wall_ms / 1000,
-                )  # fmt: skip
-                compile_output = facts.get("output", "")
-                if run_verdict(facts, climits) is not None:
-                    return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compile_output)
+            await prepare(sandbox, language, source)
+            compiled, compile_output = await compile_source(sandbox, settings, language, source)
+            if not compiled:
+                return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compile_output)
             facts = await sandbox.request(
                 {
                     "op": "run",

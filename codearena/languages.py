@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError
@@ -23,6 +24,7 @@ class Language(BaseModel):
     extensions: list[str] = Field(default_factory=list)
     entry: EntryRule | None = None
     compile: list[str] | None = None
+    syntax_check: Literal["python"] | None = None
     run: list[str]
     version_command: list[str]
     time_multiplier: float = Field(1.0, gt=0)

@@ -13,6 +13,7 @@ Requests (all replies carry "ok"):
   {"op": "prepare", "files": {name: text}}       fresh /work/box holding the files
   {"op": "exec", "argv": [...], "limits": {...}} run a command, output merged (compile, version)
   {"op": "run", "argv": [...], "stdin": text, "limits": {...}, "oom_patterns": [...]}
+  {"op": "check_python", "file": name}            Python's syntax check, in a fork (no exec)
   {"op": "reset"}                                 kill every runner process, delete its files
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import resource
 import select
 import signal
 import stat
@@ -181,6 +183,61 @@ class Supervisor:
         facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
         facts["output"] = self.read_output("stdout", request["limits"]["report_bytes"])
         return facts
+
+    def check_python(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Python's syntax check without starting an interpreter: a fork that becomes the runner.
+
+        The same interpreter as the one running the tests parses the file, so its verdict and
+        message are the ones `python3 main.py` would give.
+        """
+        name = request["file"]
+        if "/" in name:
+            raise ValueError(f"bad file name {name!r}")
+        read_end, write_end = os.pipe()
+        started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - child
+            code = 2
+            try:
+                os.close(read_end)
+                resource.setrlimit(resource.RLIMIT_CPU, (10, 11))
+                resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+                os.setgroups([])
+                os.setgid(self.uid)
+                os.setuid(self.uid)
+                with open(os.path.join(BOX, name), "rb") as f:
+                    source = f.read()
+                try:
+                    compile(source, name, "exec")
+                    code = 0
+                except (SyntaxError, ValueError) as exc:
+                    import traceback
+
+                    os.write(write_end, "".join(traceback.format_exception_only(exc)).encode()[:65536])
+                    code = 1
+            except BaseException as exc:
+                os.write(write_end, f"syntax check failed: {exc!r}\n".encode())
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        chunks = []
+        while chunk := os.read(read_end, 65536):
+            chunks.append(chunk)
+        os.close(read_end)
+        _, status, usage = os.wait4(pid, 0)
+        output = b"".join(chunks).decode("utf-8", "replace")
+        return {
+            "ok": True,
+            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "cpu_ms": int((usage.ru_utime + usage.ru_stime) * 1000),
+            "wall_ms": int((time.monotonic() - started) * 1000),
+            "memory_kb": 0,
+            "killed_for": None,
+            "cgroup_oom": False,
+            "output_size": len(output),
+            "output": output,
+        }
 
     def run(self, request: dict[str, Any]) -> dict[str, Any]:
         stdin = request.get("stdin", "").encode("utf-8", "surrogateescape")
@@ -360,6 +417,7 @@ def main() -> None:
         "prepare": supervisor.prepare,
         "exec": supervisor.exec,
         "run": supervisor.run,
+        "check_python": supervisor.check_python,
         "reset": supervisor.reset,
     }
     out = sys.stdout.buffer
