@@ -142,6 +142,7 @@ def parser() -> argparse.ArgumentParser:
     judge.add_argument("--json", action="store_true", help="print the result as JSON")
     judge.set_defaults(handler=lambda a: asyncio.run(judge_command(a)))
     serve = sub.add_parser("serve", help="run the web server")
+    serve.add_argument("--config", type=Path, default=argparse.SUPPRESS, help="settings file")
     serve.add_argument("--host", help="address to listen on (default from config: 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default from config: 8080)")
     serve.set_defaults(handler=serve_command)

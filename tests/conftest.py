@@ -58,6 +58,7 @@ def write_problem(
     time_limit_ms: int = 500,
     memory_limit_mb: int = 64,
     extra: str = "",
+    files: dict[str, str] | None = None,
 ) -> Problem:
     folder = root / slug
     (folder / "tests" / "sample").mkdir(parents=True)
@@ -72,6 +73,8 @@ def write_problem(
         + extra
     )
     (folder / "statement.md").write_text("A test problem.\n")
+    for name, text in (files or {}).items():
+        (folder / name).write_text(text)
     for i, (given, answer) in enumerate(tests, start=1):
         group = "sample" if i == 1 else "secret"
         (folder / "tests" / group / f"{i:02}.in").write_text(given)

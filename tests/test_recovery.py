@@ -32,7 +32,7 @@ def free_port() -> int:
 async def running_server(config: Path, port: int, log: Path) -> AsyncIterator[asyncio.subprocess.Process]:
     with log.open("ab") as out:
         proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "codearena.cli", "--config", str(config), "serve", "--port", str(port),
+            sys.executable, "-m", "codearena.cli", "serve", "--config", str(config), "--port", str(port),
             cwd=ROOT, stdout=out, stderr=out,
         )  # fmt: skip
     try:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import write_problem
 
 from codearena.engine import Engine
 from codearena.problems import Problem
@@ -130,3 +133,34 @@ async def test_live_events_arrive_in_order(engine: Engine, echo_problem: Problem
         if isinstance(e, StatusEvent | TestEvent)
     ]
     assert kinds == ["compiling", "running", 1, 2, 3]
+
+
+SUM_CHECKER = """\
+import sys
+from pathlib import Path
+
+given, answer, feedback = sys.argv[1:4]
+n = int(Path(given).read_text())
+out = sys.stdin.read().split()
+# any two non-negative integers that add up to n are a valid answer
+if len(out) == 2 and all(t.isdigit() for t in out) and sum(map(int, out)) == n:
+    sys.exit(42)
+Path(feedback, "judgemessage.txt").write_text(f"{' '.join(out)!r} does not add up to {n}")
+sys.exit(43)
+"""
+
+
+async def test_custom_checker_accepts_any_valid_answer(engine: Engine, tmp_path: Path) -> None:
+    problem = write_problem(
+        tmp_path,
+        "split-sum",
+        tests=[("5\n", "2 3\n"), ("10\n", "5 5\n")],
+        extra="checker: {type: custom, program: checker.py}\n",
+        files={"checker.py": SUM_CHECKER},
+    )
+    python = engine.languages["python"]
+    other_split = await engine.judge.judge(problem, python, "n = int(input())\nprint(0, n)\n")
+    assert other_split.verdict == A, other_split.tests[0].checker_message
+    wrong = await engine.judge.judge(problem, python, "n = int(input())\nprint(1, n)\n")
+    assert wrong.verdict == Verdict.WRONG_ANSWER
+    assert "does not add up to 5" in wrong.tests[0].checker_message
