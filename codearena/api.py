@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
@@ -99,6 +100,8 @@ async def problems(request: web.Request) -> web.Response:
     tag = request.query.get("tag")
     if difficulty is not None and difficulty not in {d.value for d in Difficulty}:
         raise ApiError(400, "invalid_filter", f"difficulty must be one of easy, medium, hard, not {difficulty!r}")
+    if tag is not None and all(tag not in p.spec.tags for p in request.app[PROBLEMS].values()):
+        raise ApiError(400, "invalid_filter", f"no problem has the tag {tag!r}")
     found = [
         problem_summary(p)
         for p in request.app[PROBLEMS].values()
@@ -112,7 +115,7 @@ async def problem(request: web.Request) -> web.Response:
     return web.json_response(problem_detail(request.app, get_problem(request, request.match_info["slug"])))
 
 
-def _source_and_language(request: web.Request, data: dict[str, object]) -> tuple[str, str]:
+def _source_and_language(request: web.Request, data: Mapping[str, object]) -> tuple[str, str]:
     settings = request.app[SETTINGS]
     language, source = data.get("language"), data.get("source")
     languages = request.app[LANGUAGES]
@@ -142,10 +145,8 @@ def _require_engine(request: web.Request) -> None:
         raise ApiError(503, "judge_unavailable", message, retry_after_s=30)
 
 
-@routes.post("/api/submissions")
-async def create_submission(request: web.Request) -> web.Response:
-    settings = request.app[SETTINGS]
-    data = await json_body(request, settings.max_source_kb * 1024 + 16 * 1024)
+async def enqueue_submission(request: web.Request, data: Mapping[str, object]) -> SubmissionRow:
+    """Check a submission's fields, store it for the caller's session and queue it for judging."""
     slug = data.get("problem")
     if not isinstance(slug, str):
         raise ApiError(400, "invalid_problem", "'problem' must be a problem slug")
@@ -162,6 +163,13 @@ async def create_submission(request: web.Request) -> web.Response:
     except QueueFull as exc:
         # Stored but not queued: the next start re-queues it, so it is not lost either way.
         raise ApiError(503, "queue_full", str(exc), retry_after_s=5) from exc
+    return row
+
+
+@routes.post("/api/submissions")
+async def create_submission(request: web.Request) -> web.Response:
+    settings = request.app[SETTINGS]
+    row = await enqueue_submission(request, await json_body(request, settings.max_source_kb * 1024 + 16 * 1024))
     return web.json_response({"id": row.id, "status": row.status.value}, status=202)
 
 
