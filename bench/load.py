@@ -10,6 +10,7 @@ Reports throughput, latency percentiles and the server's RSS.
   .venv/bin/python bench/load.py closed --clients 50 --submissions 600
   .venv/bin/python bench/load.py open --rate 5 --seconds 60
   .venv/bin/python bench/load.py closed --clients 50 --submissions 10000   # RSS after 10,000
+  .venv/bin/python bench/load.py idle --clients 1000           # RSS cost of idle WebSocket subscribers
   add --mixed for all four languages in equal parts (default: Python only)
 """
 
@@ -53,6 +54,7 @@ class Client:
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self.waiting: dict[str, asyncio.Future[dict[str, object]]] = {}
         self.reader: asyncio.Task[None] | None = None
+        self.last_id = ""
 
     async def connect(self) -> None:
         self.ws = await self.http.ws_connect(self.base + "/ws")
@@ -78,6 +80,7 @@ class Client:
                 raise RuntimeError(f"POST answered {r.status}: {body}")
         future: asyncio.Future[dict[str, object]] = asyncio.get_running_loop().create_future()
         self.waiting[body["id"]] = future
+        self.last_id = str(body["id"])
         await self.ws.send_json({"type": "subscribe_submission", "submission_id": body["id"]})
         event = await asyncio.wait_for(future, 600)
         return time.perf_counter() - started, str(event["verdict"])
@@ -137,6 +140,29 @@ async def main(args: argparse.Namespace) -> None:
             wrong: list[str] = []
             turn = itertools.cycle(languages)
             started = time.perf_counter()
+            if args.mode == "idle":
+                # N connected clients, each subscribed to a submission, then idle.
+                first = Client(base)
+                await first.connect()
+                await first.judge("python", sources["python"])
+                submission_id = first.last_id
+                await first.close()
+                rss_before = rss_mb(proc.pid)
+                clients = [Client(base) for _ in range(args.clients)]
+                for chunk in range(0, len(clients), 100):
+                    await asyncio.gather(*(c.connect() for c in clients[chunk : chunk + 100]))
+                for c in clients:
+                    assert c.ws is not None
+                    await c.ws.send_json({"type": "subscribe_submission", "submission_id": submission_id})
+                await asyncio.sleep(3)
+                rss_after = rss_mb(proc.pid)
+                each_kb = (rss_after - rss_before) * 1024 / args.clients
+                print(
+                    f"{args.clients} idle WebSocket clients: server RSS {rss_before:.1f} MB -> "
+                    f"{rss_after:.1f} MB ({each_kb:.1f} KB each)"
+                )
+                await asyncio.gather(*(c.close() for c in clients))
+                return
             if args.mode == "closed":
                 clients = [Client(base) for _ in range(args.clients)]
                 await asyncio.gather(*(c.connect() for c in clients))
@@ -189,7 +215,7 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["closed", "open"])
+    parser.add_argument("mode", choices=["closed", "open", "idle"])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--submissions", type=int, default=600, help="closed mode: how many in all")
     parser.add_argument("--rate", type=float, default=5.0, help="open mode: submissions per second")
