@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
 
-.PHONY: run test setup venv docker image server-image lint pytest bench clean
+.PHONY: run test setup venv docker image server-image browser lint pytest bench clean
 
 run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
 	$(BIN)/codearena --config config.toml serve
 
-test: setup lint pytest  ## everything CI runs
+test: setup browser lint pytest  ## everything CI runs
 
 setup: venv docker image
 
@@ -29,6 +29,15 @@ image: docker
 
 server-image: setup  ## the server itself as an image (see the README)
 	sandbox/build-server-image.sh codearena-server:latest
+
+browser:  ## Debian's chromium, which the browser tests (tests/test_e2e.py) drive
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    if [ "$$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then \
+	        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	    else \
+	        echo "chromium is missing: install Debian's chromium package for tests/test_e2e.py" >&2; \
+	    fi; \
+	fi
 
 lint: venv
 	$(BIN)/ruff check codearena tests bench sandbox

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import WSCloseCode, web
 
-from codearena import api, metrics, ws
+from codearena import api, metrics, views, ws
 from codearena.config import Settings
 from codearena.engine import Engine, EngineError
 from codearena.errors import ApiError, json_errors
@@ -118,4 +118,5 @@ def init_app(settings: Settings) -> web.Application:
     app.add_routes(api.routes)
     app.router.add_get("/metrics", metrics.metrics)
     app.router.add_get("/ws", ws.websocket)
+    views.setup(app)
     return app

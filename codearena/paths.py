@@ -10,6 +10,9 @@ SANDBOX_DIR = ROOT / "sandbox"
 PROBLEMS_DIR = ROOT / "problems"
 LANGUAGES_FILE = SANDBOX_DIR / "languages.yaml"
 SECCOMP_FILE = SANDBOX_DIR / "seccomp.json"
+WEB_DIR = ROOT / "web"
+TEMPLATES_DIR = WEB_DIR / "templates"
+STATIC_DIR = WEB_DIR / "static"
 # The files the sandbox image is built from; sandbox/build-image.sh hashes the same list.
 IMAGE_SOURCES = ("Dockerfile", "launch.c", "supervisor.py")
 

@@ -194,6 +194,13 @@ class Storage:
         cursor = await self.db.execute(query, args)
         return [_row(r) for r in await cursor.fetchall()]
 
+    async def problem_marks(self, session: str) -> dict[str, bool]:
+        """Each problem `session` submitted to, and whether one of those submissions was accepted."""
+        cursor = await self.db.execute(
+            "SELECT problem, MAX(verdict = 'accepted') FROM submissions WHERE session = ? GROUP BY problem", (session,)
+        )
+        return {r[0]: bool(r[1]) for r in await cursor.fetchall()}
+
     async def unfinished(self) -> list[str]:
         cursor = await self.db.execute("SELECT id FROM submissions WHERE status != 'completed' ORDER BY created_at, id")
         return [r[0] for r in await cursor.fetchall()]

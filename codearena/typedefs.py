@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 
+import jinja2
 from aiohttp import web
 
 from codearena.config import Settings
@@ -28,4 +29,6 @@ HUB = web.AppKey("hub", Hub)
 SIGNER = web.AppKey("signer", SessionSigner)
 LIMITER = web.AppKey("limiter", RateLimiter)
 WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
 SESSION = web.RequestKey("session", str)
+CSP_NONCE = web.RequestKey("csp_nonce", str)

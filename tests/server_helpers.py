@@ -54,3 +54,43 @@ def write_config(path: Path, **values: Any) -> Path:
         lines.append(f"{key} = {json.dumps(str(value)) if isinstance(value, Path) else json.dumps(value)}")
     path.write_text("\n".join(lines) + "\n")
     return path
+
+
+# Runs in a page that fails to escape it: sets a flag and the title. Tests check neither happens.
+XSS_PAYLOAD = (
+    "<script>window.__pwned = 1; document.title = 'pwned'</script>"
+    "<img src=x onerror=\"window.__pwned = 2; document.title = 'pwned'\">"
+)
+XSS_PROGRAM = f"import sys\nprint({XSS_PAYLOAD!r})\nprint({XSS_PAYLOAD!r}, file=sys.stderr)\n"
+
+
+def hostile_problems(root: Path, bundled: tuple[str, ...] = ("a-plus-b",)) -> Path:
+    """A problems folder: the `bundled` problems (linked) and `hostile`, whose files carry HTML payloads."""
+    root.mkdir(parents=True, exist_ok=True)
+    for slug in bundled:
+        (root / slug).symlink_to(PROBLEMS_DIR / slug, target_is_directory=True)
+    folder = root / "hostile"
+    (folder / "tests" / "sample").mkdir(parents=True)
+    starter = "print('</textarea>" + XSS_PAYLOAD + "')\n"
+    (folder / "problem.yaml").write_text(
+        json.dumps(
+            {
+                "title": "Hostile <i>title</i>" + XSS_PAYLOAD,
+                "difficulty": "hard",
+                "tags": ["<b>tag</b>", "escaping"],
+                "time_limit_ms": 1000,
+                "memory_limit_mb": 64,
+                "starter_code": {"python": starter},
+            }
+        )
+    )
+    (folder / "statement.md").write_text(
+        "# Statement\n\nSome **bold** text.\n\n"
+        + XSS_PAYLOAD
+        + "\n\n[click me](javascript:window.__pwned=3)\n\n"
+        + '<a href="javascript:window.__pwned=4">raw link</a>\n\n'
+        + "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    (folder / "tests" / "sample" / "01.in").write_text(XSS_PAYLOAD + "\n")
+    (folder / "tests" / "sample" / "01.ans").write_text(XSS_PAYLOAD + "\n")
+    return root

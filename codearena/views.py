@@ -1,0 +1,247 @@
+"""The HTML pages: the problem list, a problem with its editor, the history and a submission.
+
+Pages are rendered with jinja2 (autoescaped: every text a user or a problem file controls is
+escaped) and enhanced in the browser by web/static/*.js, which talks to the JSON API and /ws.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+import jinja2
+from aiohttp import web
+
+from codearena import api, security
+from codearena.errors import ApiError
+from codearena.markdown import render_markdown
+from codearena.paths import STATIC_DIR, TEMPLATES_DIR
+from codearena.problems import Difficulty, Problem
+from codearena.storage import SubmissionRow
+from codearena.textdiff import first_difference, marked_lines
+from codearena.typedefs import (
+    CSP_NONCE,
+    ENGINE,
+    ENGINE_ERROR,
+    LANGUAGES,
+    PROBLEMS,
+    SESSION,
+    STORAGE,
+    TEMPLATES,
+)  # fmt: skip
+from codearena.verdicts import Status, Verdict
+
+HISTORY_PAGE = 50
+DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
+# verdict -> (icon, name); the icon is decoration, the name is what is read out.
+VERDICTS: dict[str, tuple[str, str]] = {
+    Verdict.ACCEPTED: ("✓", "Accepted"),
+    Verdict.WRONG_ANSWER: ("✗", "Wrong answer"),
+    Verdict.TIME_LIMIT_EXCEEDED: ("⏱", "Time limit exceeded"),
+    Verdict.MEMORY_LIMIT_EXCEEDED: ("▦", "Memory limit exceeded"),
+    Verdict.RUNTIME_ERROR: ("!", "Runtime error"),
+    Verdict.COMPILATION_ERROR: ("⚠", "Compilation error"),
+    Verdict.OUTPUT_LIMIT_EXCEEDED: ("≡", "Output limit exceeded"),
+    Verdict.INTERNAL_ERROR: ("?", "Internal error"),
+    Verdict.SKIPPED: ("\u2013", "Skipped"),
+}
+STATUSES = {Status.QUEUED: "Queued", Status.COMPILING: "Compiling", Status.RUNNING: "Running",
+            Status.COMPLETED: "Completed"}  # fmt: skip
+
+routes = web.RouteTableDef()
+
+
+def setup(app: web.Application) -> None:
+    """Mount the pages and the static files; put the security headers on every response."""
+    app[TEMPLATES] = make_environment()
+    app.add_routes(routes)
+    app.router.add_static("/static", STATIC_DIR)
+    app.on_response_prepare.append(security.add_security_headers)
+
+
+def format_memory(kb: int) -> str:
+    return f"{kb} KB" if kb < 1024 else f"{kb / 1024:.1f} MB"
+
+
+def format_when(iso: str) -> str:
+    """'2025-01-02T03:04:05.678Z' as '2025-01-02 03:04 UTC' (the page shows it in local time)."""
+    return iso[:16].replace("T", " ") + " UTC"
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(memory=format_memory, when=format_when)
+    env.globals.update(VERDICTS=VERDICTS, STATUSES=STATUSES)
+    return env
+
+
+def render(request: web.Request, name: str, *, status: int = 200, **context: Any) -> web.Response:
+    """The page `name`, with what every page needs: its CSP nonce, the CSRF token, Docker's state."""
+    nonce = request.get(CSP_NONCE) or secrets.token_urlsafe(18)
+    request[CSP_NONCE] = nonce
+    engine_error = "" if ENGINE in request.app else request.app.get(ENGINE_ERROR, "") or "the judge is not running"
+    template = request.app[TEMPLATES].get_template(name)
+    page = template.render(path=request.path, csp_nonce=nonce, csrf_field=security.CSRF_FIELD,
+                           csrf_token=security.csrf_token(request), engine_error=engine_error, **context)  # fmt: skip
+    response = web.Response(text=page, content_type="text/html", status=status)
+    # Pages show one visitor's own data; htmx asks for fragments of the same URLs.
+    response.headers["Cache-Control"] = "private, no-cache"
+    response.headers["Vary"] = "Cookie, HX-Request"
+    return response
+
+
+def wants_fragment(request: web.Request) -> bool:
+    """An htmx swap asks for the part of the page it replaces; a history restore wants it whole."""
+    return request.headers.get("HX-Request") == "true" and "HX-History-Restore-Request" not in request.headers
+
+
+def not_found(request: web.Request, message: str) -> web.Response:
+    return render(request, "error.html", status=404, title="Not found", message=message)
+
+
+@routes.get("/")
+async def problem_list(request: web.Request) -> web.Response:
+    problems = request.app[PROBLEMS]
+    query = request.query.get("q", "").strip()[:100]
+    difficulty = request.query.get("difficulty", "")
+    tag = request.query.get("tag", "")
+    shown = sorted(
+        (
+            p
+            for p in problems.values()
+            if difficulty in ("", p.spec.difficulty.value)
+            and (not tag or tag in p.spec.tags)
+            and query.casefold() in p.spec.title.casefold()
+        ),
+        key=lambda p: (DIFFICULTY_ORDER[p.spec.difficulty], p.spec.title.casefold()),
+    )
+    marks = await request.app[STORAGE].problem_marks(request[SESSION])
+    context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
+                               "tag": tag, "total": len(problems)}  # fmt: skip
+    if wants_fragment(request):
+        return render(request, "_problem_rows.html", **context)
+    tags = sorted({t for p in problems.values() for t in p.spec.tags})
+    return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty], **context)
+
+
+def problem_context(
+    request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
+) -> dict[str, Any]:
+    detail = api.problem_detail(request.app, problem)
+    languages = list(request.app[LANGUAGES].values())
+    starter = {lang.id: problem.spec.starter_code.get(lang.id, "") for lang in languages}
+    language = language if language in starter else languages[0].id
+    return {
+        "problem": problem,
+        "statement": render_markdown(problem.statement),
+        "samples": detail["samples"],
+        "languages": languages,
+        "starter": starter,
+        "language": language,
+        "source": starter[language] if source is None else source,
+        "tests_total": len(problem.tests),
+        "error": error,
+    }
+
+
+@routes.get("/problems/{slug}")
+async def problem_page(request: web.Request) -> web.Response:
+    slug = request.match_info["slug"]
+    problem = request.app[PROBLEMS].get(slug)
+    if problem is None:
+        return not_found(request, f"There is no problem “{slug}”.")
+    return render(request, "problem.html", **problem_context(request, problem))
+
+
+@routes.post("/problems/{slug}/submit")
+async def submit_form(request: web.Request) -> web.Response:
+    """The editor's form, posted as a plain HTML form when scripts do not run."""
+    slug = request.match_info["slug"]
+    problem = request.app[PROBLEMS].get(slug)
+    if problem is None:
+        return not_found(request, f"There is no problem “{slug}”.")
+    form = await request.post()
+    if not security.csrf_valid(request, form.get(security.CSRF_FIELD)):
+        message = "This form is out of date or came from another site. Reload the page and submit again."
+        return render(request, "error.html", status=403, title="The form has expired", message=message)
+    language = form.get("language")
+    source = form.get("source")
+    # Browsers send a textarea's line breaks as CRLF.
+    source = source.replace("\r\n", "\n") if isinstance(source, str) else source
+    try:
+        row = await api.enqueue_submission(request, {"problem": problem.slug, "language": language, "source": source})
+    except ApiError as exc:
+        context = problem_context(request, problem, language=str(language), source=str(source or ""),
+                                  error=exc.message)  # fmt: skip
+        return render(request, "problem.html", status=exc.status, **context)
+    raise web.HTTPSeeOther(f"/submissions/{row.id}")
+
+
+@routes.get("/submissions")
+async def history_page(request: web.Request) -> web.Response:
+    problems = request.app[PROBLEMS]
+    problem = request.query.get("problem") or None
+    problem = problem if problem in problems else None
+    before = request.query.get("before") or None
+    rows = await request.app[STORAGE].list_for_session(request[SESSION], problem, HISTORY_PAGE + 1, before)
+    more = len(rows) > HISTORY_PAGE
+    rows = rows[:HISTORY_PAGE]
+    return render(
+        request,
+        "history.html",
+        rows=rows,
+        problems=problems,
+        languages=request.app[LANGUAGES],
+        problem=problem,
+        next_before=rows[-1].created_at if more else None,
+    )
+
+
+async def _submission(request: web.Request) -> SubmissionRow | None:
+    submission_id = request.match_info["id"]
+    return await request.app[STORAGE].get(submission_id) if api.SUBMISSION_ID.match(submission_id) else None
+
+
+async def results_context(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
+    data = await api.submission_json(request, row)
+    for test in data["tests"]:
+        if "expected" in test:
+            # Only a wrong answer is a finished output to compare; a skipped test has none at all.
+            test["shown"] = test["verdict"] != Verdict.SKIPPED
+            wrong = test["verdict"] == Verdict.WRONG_ANSWER
+            difference = first_difference(test["expected"], test["output"]) if wrong else None
+            test["difference"] = difference
+            test["expected_lines"] = marked_lines(test["expected"], difference)
+            test["output_lines"] = marked_lines(test["output"], difference)
+    problem = request.app[PROBLEMS].get(row.problem)
+    return {"submission": data, "tests_total": len(problem.tests) if problem else data["total"]}
+
+
+@routes.get("/submissions/{id}")
+async def submission_page(request: web.Request) -> web.Response:
+    row = await _submission(request)
+    if row is None:
+        return not_found(request, f"There is no submission “{request.match_info['id']}”.")
+    return render(
+        request,
+        "submission.html",
+        problem=request.app[PROBLEMS].get(row.problem),
+        language=request.app[LANGUAGES].get(row.language),
+        source=row.source if row.session == request[SESSION] else None,
+        **await results_context(request, row),
+    )
+
+
+@routes.get("/submissions/{id}/results")
+async def submission_results(request: web.Request) -> web.Response:
+    """The results panel alone: the live panel swaps it in when judging ends."""
+    row = await _submission(request)
+    if row is None:
+        return not_found(request, f"There is no submission “{request.match_info['id']}”.")
+    return render(request, "_results.html", **await results_context(request, row))

@@ -1,0 +1,161 @@
+// The live results panel: one row per test, filled as the judge reports each over /ws.
+// When judging ends, the server-rendered panel (with the samples' input, expected and actual
+// output and the first difference marked) replaces the live one.
+import { el, formatMemory, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
+
+const handlers = new Map(); // submission id -> event handler
+let socket = null;
+let retryMs = 500;
+
+function subscribe(id) {
+  if (socket && socket.readyState === WebSocket.OPEN) {
+    socket.send(JSON.stringify({ type: "subscribe_submission", submission_id: id }));
+  }
+}
+
+// Opened when a page that submits loads, so that a submission judged in a blink is still
+// followed test by test.
+export function connect() {
+  if (socket) return;
+  const scheme = location.protocol === "https:" ? "wss" : "ws";
+  socket = new WebSocket(`${scheme}://${location.host}/ws`);
+  socket.addEventListener("open", () => {
+    retryMs = 500;
+    for (const id of handlers.keys()) subscribe(id);
+  });
+  socket.addEventListener("message", (message) => {
+    let event;
+    try {
+      event = JSON.parse(message.data);
+    } catch (err) {
+      return;
+    }
+    const handler = handlers.get(event.submission_id);
+    if (handler) handler(event);
+  });
+  socket.addEventListener("close", () => {
+    socket = null;
+    // Subscribing again replays the progress so far, so nothing is lost across a reconnect.
+    if (handlers.size) setTimeout(connect, retryMs);
+    retryMs = Math.min(retryMs * 2, 8000);
+  });
+}
+
+function watch(id, handler) {
+  handlers.set(id, handler);
+  if (socket) subscribe(id);
+  else connect();
+}
+
+function unwatch(id) {
+  handlers.delete(id);
+}
+
+function pendingRow(index) {
+  return el(
+    "tr",
+    { class: "test pending", "data-index": index, "data-verdict": "" },
+    el("th", { scope: "row" }, String(index)),
+    el("td", {}, verdictBadge("pending", "Waiting")),
+    el("td", {}, "–"),
+    el("td", {}, "–"),
+  );
+}
+
+export class LiveResults {
+  // `container` gets the panel; when it already holds one (a submission page opened while the
+  // submission is judged), its rows are filled in place.
+  constructor(container, { submissionId, total, onDone = null }) {
+    this.container = container;
+    this.id = submissionId;
+    this.total = total;
+    this.onDone = onDone;
+    this.done = false;
+    this.poll = null;
+  }
+
+  start() {
+    if (!this.container.querySelector(`.results-body[data-submission-id="${this.id}"]`)) this.skeleton();
+    this.body = this.container.querySelector(".results-body");
+    this.statusName = this.body.querySelector(".status-name");
+    watch(this.id, (event) => this.handle(event));
+    // A safety net for a lost socket: the state is in the JSON API too.
+    this.poll = setInterval(() => this.check(), 5000);
+  }
+
+  stop() {
+    this.done = true;
+    clearInterval(this.poll);
+    unwatch(this.id);
+  }
+
+  skeleton() {
+    const rows = [];
+    for (let i = 1; i <= this.total; i++) rows.push(pendingRow(i));
+    const body = el(
+      "div",
+      { class: "results-body", "data-submission-id": this.id, "data-status": "queued", "data-tests-total": this.total },
+      el("div", { class: "summary", role: "status" },
+        el("span", { class: "status-line", "data-status": "queued" }, spinner(), " ",
+          el("span", { class: "status-name" }, statusName("queued")))),
+      el("table", { class: "tests" },
+        el("caption", { class: "visually-hidden" }, "Results of each test"),
+        el("thead", {}, el("tr", {},
+          ...["Test", "Verdict", "Time", "Memory"].map((h) => el("th", { scope: "col" }, h)))),
+        el("tbody", {}, ...rows)),
+    );
+    this.container.replaceChildren(body);
+  }
+
+  setStatus(status) {
+    this.body.dataset.status = status;
+    const line = this.body.querySelector(".status-line");
+    if (line) line.dataset.status = status;
+    if (this.statusName) {
+      const finished = this.body.querySelectorAll("tr.test:not(.pending)").length;
+      this.statusName.textContent = status === "running" ? `Running · ${finished} / ${this.total}` : statusName(status);
+    }
+  }
+
+  handle(event) {
+    if (this.done) return;
+    if (event.type === "submission_status") {
+      this.setStatus(event.status);
+    } else if (event.type === "test_result") {
+      let row = this.body.querySelector(`tr.test[data-index="${event.index}"]`);
+      if (!row) {
+        row = pendingRow(event.index);
+        this.body.querySelector("tbody").append(row);
+      }
+      row.classList.remove("pending");
+      row.dataset.verdict = event.verdict;
+      row.children[1].replaceChildren(verdictBadge(event.verdict));
+      row.children[2].textContent = `${event.time_ms} ms`;
+      row.children[3].textContent = formatMemory(event.memory_kb);
+      this.setStatus("running");
+    } else if (event.type === "submission_completed") {
+      this.finish(event.verdict);
+    }
+  }
+
+  async check() {
+    try {
+      const response = await fetch(`/api/submissions/${this.id}`, { headers: { Accept: "application/json" } });
+      const data = await response.json();
+      if (data.status === "completed") this.finish(data.verdict);
+    } catch (err) {
+      // The next check, or the socket, will tell.
+    }
+  }
+
+  async finish(verdict) {
+    if (this.done) return;
+    this.stop();
+    const summary = this.body.querySelector(".summary");
+    summary.replaceChildren(verdictBadge(verdict));
+    // The final panel is rendered (and escaped) by the server: the same one the submission page shows.
+    await window.htmx.ajax("GET", `/submissions/${this.id}/results`, { target: this.container, swap: "innerHTML" });
+    localTimes(this.container);
+    if (this.onDone) this.onDone(verdict);
+  }
+}

@@ -1,0 +1,186 @@
+// The problem page's editor: language picker, drafts, Run and Submit.
+import { createEditor } from "./vendor/codemirror.js";
+import {
+  cspNonce,
+  differenceNote,
+  el,
+  figure,
+  firstDifference,
+  formatMemory,
+  markedPre,
+  postJson,
+  spinner,
+  storage,
+  verdictBadge,
+} from "./dom.js";
+import { LiveResults, connect } from "./results.js";
+
+export function initWorkspace(root) {
+  const slug = root.dataset.slug;
+  const starter = JSON.parse(root.dataset.starter);
+  const samples = JSON.parse(root.dataset.samples);
+  const total = Number(root.dataset.testsTotal);
+  const $ = (selector) => root.querySelector(selector);
+  const form = $("#submit-form");
+  const select = $("#language");
+  const submitButton = $("#submit-button");
+  const runButton = $("#run-button");
+  const resetButton = $("#reset-code");
+  const customRadio = $("#run-on-custom");
+  const customBox = $("#custom-input-box");
+  const customInput = $("#custom-input");
+  const errorBox = $("#action-error");
+  const runPanel = $("#run-panel");
+  const runOutput = $("#run-output");
+  const resultsPanel = $("#results-panel");
+  const results = $("#results");
+
+  const draftKey = (id) => `codearena:draft:${slug}:${id}`;
+  const languageKey = `codearena:language:${slug}`;
+  // The language last used here, unless the picker was changed before this script ran.
+  const serverDefault = select.querySelector("option[selected]");
+  let language = storage.get(languageKey);
+  if (!language || !(language in starter) || (serverDefault && select.value !== serverDefault.value)) {
+    language = select.value;
+  }
+  select.value = language;
+  $("#language-version").textContent = select.selectedOptions[0].dataset.version || "";
+  const draft = (id) => storage.get(draftKey(id)) ?? starter[id] ?? "";
+
+  const textarea = $("#source");
+  const host = $("#editor");
+  textarea.hidden = true;
+  for (const node of [host, $("#editor-hint"), $("#run-on"), runButton, resetButton]) node.hidden = false;
+  const editor = createEditor(host, {
+    doc: draft(language),
+    language,
+    nonce: cspNonce(),
+    label: "Source code",
+    onChange: (text) => {
+      // A draft equal to the starter code is no draft: a changed starter then shows through.
+      if (text === starter[language]) storage.remove(draftKey(language));
+      else storage.set(draftKey(language), text);
+    },
+    onSubmit: () => submit(),
+  });
+
+  select.addEventListener("change", () => {
+    language = select.value;
+    $("#language-version").textContent = select.selectedOptions[0].dataset.version || "";
+    storage.set(languageKey, language);
+    editor.load(draft(language), language);
+  });
+  resetButton.addEventListener("click", () => {
+    storage.remove(draftKey(language));
+    editor.load(starter[language] ?? "", language);
+    editor.focus();
+  });
+  customRadio.form.addEventListener("change", () => {
+    customBox.hidden = !customRadio.checked;
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit();
+  });
+  runButton.addEventListener("click", () => run());
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === "Enter" && !event.defaultPrevented) {
+      event.preventDefault();
+      submit();
+    }
+  });
+
+  function showError(message) {
+    errorBox.textContent = message;
+    errorBox.hidden = !message;
+  }
+
+  let live = null;
+  let submitting = false;
+  connect();
+
+  async function submit() {
+    if (submitting) return;
+    submitting = true;
+    submitButton.disabled = true;
+    showError("");
+    try {
+      const body = await postJson("/api/submissions", { problem: slug, language, source: editor.getValue() });
+      if (live) live.stop();
+      resultsPanel.hidden = false;
+      $("#results-title").replaceChildren(
+        "Submission ",
+        el("a", { href: `/submissions/${body.id}`, class: "submission-link" }, body.id),
+      );
+      live = new LiveResults(results, { submissionId: body.id, total });
+      live.start();
+      resultsPanel.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    } catch (err) {
+      showError(`Not submitted: ${err.message}`);
+    } finally {
+      submitting = false;
+      submitButton.disabled = false;
+    }
+  }
+
+  let running = false;
+
+  async function run() {
+    if (running) return;
+    running = true;
+    runButton.disabled = true;
+    showError("");
+    const cases = customRadio.checked
+      ? [{ title: "Custom input", input: customInput.value, expected: null }]
+      : samples.map((s, i) => ({ title: `Sample ${i + 1}`, input: s.input, expected: s.output }));
+    const source = editor.getValue();
+    const ran = [];
+    runPanel.hidden = false;
+    const progress = el("p", { class: "status-line", role: "status" }, spinner(), " Running…");
+    runOutput.replaceChildren(progress);
+    try {
+      for (const item of cases) {
+        const outcome = await postJson("/api/run", { language, source, stdin: item.input });
+        ran.push(runCase(item, outcome));
+        runOutput.replaceChildren(...ran, progress);
+        if (outcome.verdict === "compilation_error") break; // the same for every input
+      }
+      runOutput.replaceChildren(...ran);
+    } catch (err) {
+      runOutput.replaceChildren(...ran);
+      showError(`Run failed: ${err.message}`);
+    } finally {
+      running = false;
+      runButton.disabled = false;
+    }
+  }
+}
+
+function runCase(item, outcome) {
+  const ok = outcome.verdict === "ok";
+  const difference = ok && item.expected !== null ? firstDifference(item.expected, outcome.stdout) : null;
+  let badge;
+  if (!ok) badge = verdictBadge(outcome.verdict);
+  else if (item.expected === null) badge = verdictBadge("accepted", "Finished");
+  else if (difference) badge = verdictBadge("wrong_answer", "Differs from the expected output");
+  else badge = verdictBadge("accepted", "Matches the expected output");
+  const facts = `${outcome.time_ms} ms · ${formatMemory(outcome.memory_kb)}` +
+    (outcome.exit_code !== null && outcome.exit_code !== undefined ? ` · exit code ${outcome.exit_code}` : "");
+  const parts = [
+    el("h3", {}, `${item.title} `, badge),
+    el("p", { class: "run-facts" }, facts),
+  ];
+  if (outcome.compile_output) {
+    parts.push(figure("Compiler output", el("pre", { class: "compile-output" }, outcome.compile_output)));
+  }
+  if (outcome.verdict !== "compilation_error") {
+    const grid = [figure("Input", el("pre", { class: "io" }, item.input))];
+    if (item.expected !== null) grid.push(figure("Expected output", markedPre(item.expected, difference, "expected")));
+    grid.push(figure("Standard output", markedPre(outcome.stdout, difference, "actual stdout")));
+    parts.push(el("div", { class: "io-grid" }, ...grid));
+    if (difference) parts.splice(2, 0, differenceNote(difference));
+    if (outcome.output_truncated) parts.push(el("p", { class: "muted" }, "The output was cut at the size limit."));
+    if (outcome.stderr) parts.push(figure("Standard error", el("pre", { class: "io stderr" }, outcome.stderr)));
+  }
+  return el("article", { class: "run-case" }, ...parts);
+}
