@@ -106,8 +106,8 @@ class Sandbox:
             raise SandboxError("sandbox is closed")
         try:
             await self.stream.write_in(json.dumps(payload).encode() + b"\n")
-        except (RuntimeError, OSError, aiodocker.DockerError) as exc:
-            raise SandboxError(f"cannot reach the supervisor: {exc}") from exc
+        except Exception as exc:  # aiodocker asserts on a lost transport: any failure here is one
+            raise SandboxError(f"cannot reach the supervisor: {exc!r}") from exc
 
     async def receive(self, timeout_s: float) -> dict[str, Any]:
         """The reply to the oldest request not yet answered."""
@@ -126,8 +126,8 @@ class Sandbox:
                 message = await asyncio.wait_for(self.stream.read_out(), remaining)
             except TimeoutError:
                 raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s") from None
-            except (OSError, aiodocker.DockerError) as exc:
-                raise SandboxError(f"supervisor stream failed: {exc}") from exc
+            except Exception as exc:  # a broken stream is a broken sandbox, whatever the error
+                raise SandboxError(f"supervisor stream failed: {exc!r}") from exc
             if message is None:
                 raise SandboxError("supervisor exited")
             if message.stream == 2:
@@ -164,27 +164,40 @@ async def _remove(container: DockerContainer) -> None:
 async def remove_orphans(docker: aiodocker.Docker) -> int:
     """Remove sandbox containers whose owning server is gone (left behind by a crash).
 
-    The owner is "host:pid". On our host, the pid tells. A server that ran in a container has
-    that container's id as its host name: it is gone when that container no longer runs.
+    The owner label is "host:pid" for a server running on the host, "container:ID:pid" for
+    one running in a container (whose host name is its container id). A host server is gone
+    when its pid is; a containerised one when its container no longer runs. A server in a
+    container cannot see host pids, so it leaves host servers' containers alone.
     """
     me = owner_id()
     here = socket.gethostname()
     removed = 0
     for container in await docker.containers.list(all=True, filters={"label": [LABEL]}):
         labels = container._container.get("Labels") or {}
-        host, _, pid = labels.get(OWNER_LABEL, "").rpartition(":")
-        if labels.get(OWNER_LABEL) == me:
+        owner = labels.get(OWNER_LABEL, "")
+        if owner == me:
             continue
-        if host == here and pid.isdigit() and _alive(int(pid)):
-            continue
-        if host != here and host and await _container_running(docker, host):
+        parts = owner.split(":")
+        if len(parts) == 3 and parts[0] == "container":
+            gone = not await _container_running(docker, parts[1])
+        elif len(parts) == 2 and parts[1].isdigit():
+            gone = not in_container() and parts[0] == here and not _alive(int(parts[1]))
+        else:
+            gone = True  # not a label we wrote
+        if not gone:
             continue
         await _remove(container)
         removed += 1
     return removed
 
 
+def in_container() -> bool:
+    return os.path.exists("/.dockerenv")
+
+
 def owner_id() -> str:
+    if in_container():
+        return f"container:{socket.gethostname()}:{os.getpid()}"
     return f"{socket.gethostname()}:{os.getpid()}"
 
 

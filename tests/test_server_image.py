@@ -48,5 +48,5 @@ def test_server_image_serves_health_from_outside() -> None:
         logs = subprocess.run(["docker", "logs", container], capture_output=True, text=True).stdout
         docker("rm", "-f", container)
     host = container[:12]
-    left = docker("ps", "-aq", "--filter", f"label={LABEL}", "--filter", f"label={OWNER_LABEL}={host}:1")
+    left = docker("ps", "-aq", "--filter", f"label={LABEL}", "--filter", f"label={OWNER_LABEL}=container:{host}:1")
     assert left == "", "the server removed its sandbox containers on shutdown:\n" + logs
