@@ -17,7 +17,7 @@ import aiodocker
 
 from codearena.config import Settings
 from codearena.languages import Language
-from codearena.sandbox import Sandbox, SandboxError, remove_orphans
+from codearena.sandbox import Sandbox, SandboxError, detect_owner, remove_orphans
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,7 @@ class ContainerPool:
         self._all: set[Sandbox] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
+        self.owner = ""
 
     @property
     def idle(self) -> int:
@@ -74,7 +75,8 @@ class ContainerPool:
         }
 
     async def start(self) -> None:
-        removed = await remove_orphans(self.docker)
+        self.owner = await detect_owner(self.docker)
+        removed = await remove_orphans(self.docker, self.owner)
         if removed:
             log.info("removed %d sandbox container(s) left by an earlier crash", removed)
         sandboxes = await asyncio.gather(*(self._create() for _ in range(self.size)), return_exceptions=True)
@@ -87,7 +89,7 @@ class ContainerPool:
             raise errors[0]
 
     async def _create(self) -> Sandbox:
-        sandbox = await Sandbox.create(self.docker, self.settings, self.image)
+        sandbox = await Sandbox.create(self.docker, self.settings, self.image, self.owner)
         if self._closed:
             await sandbox.close()
             raise SandboxError("pool is closed")

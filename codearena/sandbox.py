@@ -38,12 +38,12 @@ class SandboxError(Exception):
     """The sandbox misbehaved: the container is discarded and the judging is a judge fault."""
 
 
-def container_config(settings: Settings, image: str) -> dict[str, Any]:
+def container_config(settings: Settings, image: str, owner: str) -> dict[str, Any]:
     mb = 1024 * 1024
     seccomp = SECCOMP_FILE.read_text()
     return {
         "Image": image,
-        "Labels": {LABEL: "1", OWNER_LABEL: owner_id()},
+        "Labels": {LABEL: "1", OWNER_LABEL: owner},
         "NetworkDisabled": True,
         "HostConfig": {
             "NetworkMode": "none",
@@ -80,8 +80,8 @@ class Sandbox:
         self._closed = False
 
     @classmethod
-    async def create(cls, docker: aiodocker.Docker, settings: Settings, image: str) -> Sandbox:
-        container = await docker.containers.create(container_config(settings, image))
+    async def create(cls, docker: aiodocker.Docker, settings: Settings, image: str, owner: str) -> Sandbox:
+        container = await docker.containers.create(container_config(settings, image, owner))
         try:
             await container.start()
             runner_uid = secrets.randbelow(RUNNER_UID_RANGE[1] - RUNNER_UID_RANGE[0]) + RUNNER_UID_RANGE[0]
@@ -161,16 +161,32 @@ async def _remove(container: DockerContainer) -> None:
             log.warning("could not remove container %s: %s", container.id[:12], exc)
 
 
-async def remove_orphans(docker: aiodocker.Docker) -> int:
+async def detect_owner(docker: aiodocker.Docker) -> str:
+    """How this process names itself on the sandboxes it owns.
+
+    "host:pid" for a server on the host; "container:ID:pid" for one in a container of the
+    same Docker (its host name is its container's id). Files such as /.dockerenv are no
+    proof: machines built from images carry them too.
+    """
+    host = socket.gethostname()
+    try:
+        info = await docker.containers.get(host)
+        if info.id.startswith(host) and info["State"]["Running"]:
+            return f"container:{host}:{os.getpid()}"
+    except aiodocker.DockerError:
+        pass
+    return f"{host}:{os.getpid()}"
+
+
+async def remove_orphans(docker: aiodocker.Docker, me: str) -> int:
     """Remove sandbox containers whose owning server is gone (left behind by a crash).
 
-    The owner label is "host:pid" for a server running on the host, "container:ID:pid" for
-    one running in a container (whose host name is its container id). A host server is gone
-    when its pid is; a containerised one when its container no longer runs. A server in a
-    container cannot see host pids, so it leaves host servers' containers alone.
+    A server on the host is gone when its pid is; one in a container when its container no
+    longer runs (or, in our own container, when its pid is). A server in a container cannot
+    see host pids, so it leaves host servers' sandboxes alone.
     """
-    me = owner_id()
     here = socket.gethostname()
+    mine_in_container = me.startswith("container:")
     removed = 0
     for container in await docker.containers.list(all=True, filters={"label": [LABEL]}):
         labels = container._container.get("Labels") or {}
@@ -178,27 +194,19 @@ async def remove_orphans(docker: aiodocker.Docker) -> int:
         if owner == me:
             continue
         parts = owner.split(":")
-        if len(parts) == 3 and parts[0] == "container":
-            gone = not await _container_running(docker, parts[1])
+        if len(parts) == 3 and parts[0] == "container" and parts[2].isdigit():
+            if mine_in_container and parts[1] == here:
+                gone = not _alive(int(parts[2]))
+            else:
+                gone = not await _container_running(docker, parts[1])
         elif len(parts) == 2 and parts[1].isdigit():
-            gone = not in_container() and parts[0] == here and not _alive(int(parts[1]))
+            gone = not mine_in_container and parts[0] == here and not _alive(int(parts[1]))
         else:
             gone = True  # not a label we wrote
-        if not gone:
-            continue
-        await _remove(container)
-        removed += 1
+        if gone:
+            await _remove(container)
+            removed += 1
     return removed
-
-
-def in_container() -> bool:
-    return os.path.exists("/.dockerenv")
-
-
-def owner_id() -> str:
-    if in_container():
-        return f"container:{socket.gethostname()}:{os.getpid()}"
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 async def _container_running(docker: aiodocker.Docker, name: str) -> bool:

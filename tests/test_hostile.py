@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 
 import aiodocker
@@ -10,7 +11,7 @@ import pytest
 from codearena.config import Settings
 from codearena.engine import Engine
 from codearena.problems import Problem
-from codearena.sandbox import LABEL, OWNER_LABEL, owner_id
+from codearena.sandbox import LABEL, OWNER_LABEL
 from codearena.verdicts import Verdict
 
 pytestmark = pytest.mark.docker
@@ -144,7 +145,9 @@ async def test_nothing_leaks_between_submissions_in_a_reused_container(
 
 async def owned_containers() -> list[str]:
     async with aiodocker.Docker() as docker:
-        containers = await docker.containers.list(all=True, filters={"label": [f"{OWNER_LABEL}={owner_id()}"]})
+        containers = await docker.containers.list(
+            all=True, filters={"label": [f"{OWNER_LABEL}={socket.gethostname()}:{os.getpid()}"]}
+        )
         return [c.id for c in containers]
 
 
