@@ -31,19 +31,33 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 # A dockerd killed with its session leaves its pid file behind and then refuses to start;
-# the file is stale only when no dockerd process is alive.
-if [ -f /var/run/docker.pid ] && ! pgrep -x dockerd >/dev/null 2>&1; then
-    rm -f /var/run/docker.pid
-fi
-if ! pgrep -x dockerd >/dev/null 2>&1; then
-    log "starting dockerd (log: /var/log/codearena-dockerd.log)"
-    nohup dockerd >/var/log/codearena-dockerd.log 2>&1 &
-fi
-for _ in $(seq 1 60); do
-    if docker info >/dev/null 2>&1; then
-        exit 0
+# the file is stale when the process it names is gone (or is a zombie).
+dockerd_alive() {
+    ps -eo stat=,comm= | awk '$2 == "dockerd" && $1 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+if [ -f /var/run/docker.pid ]; then
+    pid=$(cat /var/run/docker.pid 2>/dev/null || true)
+    state=$(ps -o stat= -p "${pid:-0}" 2>/dev/null || true)
+    if [ -z "$state" ] || [ "${state#Z}" != "$state" ]; then
+        rm -f /var/run/docker.pid
     fi
-    sleep 1
+fi
+# Two tries: a dockerd started while the previous one's containerd is still dying gives up.
+for attempt in 1 2; do
+    if ! dockerd_alive; then
+        log "starting dockerd (log: /var/log/codearena-dockerd.log)"
+        nohup dockerd >/var/log/codearena-dockerd.log 2>&1 &
+    fi
+    for _ in $(seq 1 60); do
+        if docker info >/dev/null 2>&1; then
+            exit 0
+        fi
+        if ! dockerd_alive; then
+            break
+        fi
+        sleep 1
+    done
+    [ "$attempt" = 1 ] && sleep 3
 done
 log "dockerd did not answer within 60 s; see /var/log/codearena-dockerd.log"
 exit 1
