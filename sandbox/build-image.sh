@@ -28,7 +28,7 @@ if ! docker image inspect "$BASE" >/dev/null 2>&1; then
         fi
         ROOTFS=$(mktemp -d)
         trap 'rm -rf "$ROOTFS"' EXIT
-        debootstrap --variant=minbase bookworm "$ROOTFS" http://deb.debian.org/debian >/dev/null
+        debootstrap --variant=minbase bookworm "$ROOTFS" >/dev/null
         rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
         tar -C "$ROOTFS" -c . | docker import - "$BASE" >/dev/null
     fi

@@ -2,7 +2,7 @@
 
 One visitor (one browser context) goes through the site as a person would. Each test saves
 screenshots in a temporary folder; at the end they are copied to $CODEARENA_SCREENSHOTS
-(default /work/screenshots) for review. Outside CI a missing Chromium or Docker skips these
+(default tests/screenshots/, not committed) for review. Outside CI a missing Chromium or Docker skips these
 tests; under CI (CI=true) it fails them.
 """
 
@@ -22,7 +22,7 @@ from playwright.async_api import Browser, BrowserContext, Locator, Page, async_p
 
 from codearena.app import init_app
 from codearena.config import Settings
-from codearena.paths import PROBLEMS_DIR
+from codearena.paths import PROBLEMS_DIR, ROOT
 from server_helpers import XSS_PROGRAM, hostile_problems, solution
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.docker, pytest.mark.browser]
 CHROMIUM = Path(os.environ.get("CODEARENA_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]  # fmt: skip
-SCREENSHOTS = Path(os.environ.get("CODEARENA_SCREENSHOTS", "/work/screenshots"))
+SCREENSHOTS = Path(os.environ.get("CODEARENA_SCREENSHOTS", str(ROOT / "tests" / "screenshots")))
 JUDGED_S = 90  # the longest a submission may take to be judged here, Java included
 # Recorded in every page before its own scripts run: what the CSP blocked, and whether a payload ran.
 WATCH = """
