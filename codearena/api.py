@@ -176,25 +176,22 @@ async def create_submission(request: web.Request) -> web.Response:
 async def submission_json(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
     problem = request.app[PROBLEMS].get(row.problem)
     samples = {t.index: t for t in problem.samples} if problem else {}
-    stored = await request.app[STORAGE].tests(row.id)
-    tests: list[dict[str, Any]] = []
-    if stored:
-        for t in stored:
-            item = {"index": t["idx"], "verdict": t["verdict"], "time_ms": t["time_ms"], "memory_kb": t["memory_kb"]}
-            case = samples.get(t["idx"])
-            if case is not None:
-                item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=t["output"] or "",
-                            stderr=t["stderr"], checker_message=t["checker_message"])  # fmt: skip
-            tests.append(item)
-    else:
+    results = await request.app[STORAGE].tests(row.id)
+    if not results:  # still being judged: the results so far, in the stored rows' shape
         progress = request.app[HUB].progress.get(row.id)
-        for r in progress.tests if progress else []:
-            item = {"index": r.index, "verdict": r.verdict.value, "time_ms": r.time_ms, "memory_kb": r.memory_kb}
-            case = samples.get(r.index)
-            if case is not None:
-                item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=r.output or "",
-                            stderr=r.stderr, checker_message=r.checker_message)  # fmt: skip
-            tests.append(item)
+        results = [
+            {"idx": r.index, "verdict": r.verdict.value, "time_ms": r.time_ms, "memory_kb": r.memory_kb,
+             "output": r.output, "stderr": r.stderr, "checker_message": r.checker_message}
+            for r in (progress.tests if progress else [])
+        ]  # fmt: skip
+    tests: list[dict[str, Any]] = []
+    for t in results:
+        item = {"index": t["idx"], "verdict": t["verdict"], "time_ms": t["time_ms"], "memory_kb": t["memory_kb"]}
+        case = samples.get(t["idx"])
+        if case is not None:
+            item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=t["output"] or "",
+                        stderr=t["stderr"], checker_message=t["checker_message"])  # fmt: skip
+        tests.append(item)
     return {
         "id": row.id, "problem": row.problem, "language": row.language, "status": row.status.value,
         "verdict": row.verdict, "passed": row.passed, "total": row.total, "time_ms": row.time_ms,

@@ -30,14 +30,18 @@ def _short(token: bytes) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def check_tokens(answer: bytes, output: bytes) -> CheckResult:
-    expected, got = answer.split(), output.split()
+def _compare(expected: list[bytes], got: list[bytes], unit: str) -> CheckResult:
+    """Equal sequences of tokens or lines; else where the first difference is."""
     for i, (want, have) in enumerate(zip(expected, got, strict=False)):
         if want != have:
-            return CheckResult(False, f"token {i + 1}: expected {_short(want)!r}, found {_short(have)!r}")
+            return CheckResult(False, f"{unit} {i + 1}: expected {_short(want)!r}, found {_short(have)!r}")
     if len(expected) != len(got):
-        return CheckResult(False, f"expected {len(expected)} tokens, found {len(got)}")
+        return CheckResult(False, f"expected {len(expected)} {unit}s, found {len(got)}")
     return CheckResult(True)
+
+
+def check_tokens(answer: bytes, output: bytes) -> CheckResult:
+    return _compare(answer.split(), output.split(), "token")
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -48,13 +52,7 @@ def _lines(data: bytes) -> list[bytes]:
 
 
 def check_exact(answer: bytes, output: bytes) -> CheckResult:
-    expected, got = _lines(answer), _lines(output)
-    for i, (want, have) in enumerate(zip(expected, got, strict=False)):
-        if want != have:
-            return CheckResult(False, f"line {i + 1} differs: expected {_short(want)!r}, found {_short(have)!r}")
-    if len(expected) != len(got):
-        return CheckResult(False, f"expected {len(expected)} lines, found {len(got)}")
-    return CheckResult(True)
+    return _compare(_lines(answer), _lines(output), "line")
 
 
 def _number(token: bytes) -> float | None:

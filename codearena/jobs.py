@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from codearena.engine import Engine
 from codearena.hub import Hub
-from codearena.judge import JudgeEvent, StatusEvent, TestEvent
+from codearena.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
 from codearena.problems import Problem
-from codearena.storage import Storage
-from codearena.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.storage import Storage, SubmissionRow
+from codearena.verdicts import JudgeResult, Status, Verdict
 
 log = logging.getLogger("codearena.submissions")
 
@@ -135,24 +135,22 @@ class JudgeQueue:
                     self.engine.judge.judge(problem, language, row.source, on_event), self.job_timeout_s
                 )
             except TimeoutError:
-                tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
-                result = JudgeResult(verdict=Verdict.INTERNAL_ERROR, passed=0, total=len(tests), time_ms=0,
-                                     memory_kb=0, compile_output="judging took too long", tests=tests)  # fmt: skip
+                result = internal_error(problem, "judging took too long")
         # The save must happen even if shutdown cancels us now: a judged submission is never
         # judged twice nor left stuck.
-        await asyncio.shield(self._finish(submission_id, result, started))
+        await asyncio.shield(self._finish(row, result, started))
 
-    async def _finish(self, submission_id: str, result: JudgeResult, started: float) -> None:
+    async def _finish(self, row: SubmissionRow, result: JudgeResult, started: float) -> None:
+        submission_id = row.id
         await self.storage.save_result(submission_id, result)
         elapsed = time.monotonic() - started
         self.latency.observe(elapsed)
         self.verdicts[result.verdict.value] += 1
         self.completed += 1
-        row = await self.storage.get(submission_id)
         log.info(
             "submission id=%s problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d "
             "latency_ms=%d",
-            submission_id, row.problem if row else "?", row.language if row else "?", result.verdict.value,
+            submission_id, row.problem, row.language, result.verdict.value,
             result.passed, result.total, result.time_ms, result.memory_kb, int(elapsed * 1000),
         )  # fmt: skip
         await self.hub.complete(submission_id, result)

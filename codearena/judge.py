@@ -41,14 +41,49 @@ async def _ignore(_event: JudgeEvent) -> None:
     return None
 
 
-def test_limits(settings: Settings, problem: Problem, language: Language) -> RunLimits:
-    cpu_ms = int(problem.spec.time_limit_ms * language.time_multiplier)
+def program_limits(
+    settings: Settings, language: Language, time_limit_ms: int, memory_limit_mb: int, output_kb: int
+) -> RunLimits:
+    """The limits of one run of a program: a test, or the editor's Run."""
+    cpu_ms = int(time_limit_ms * language.time_multiplier)
     return RunLimits(
         cpu_ms=cpu_ms,
         wall_ms=int(cpu_ms * settings.wall_time_factor) + settings.wall_time_extra_ms,
-        memory_kb=(problem.spec.memory_limit_mb + language.memory_slack_mb) * 1024,
-        output_bytes=problem.spec.output_limit_kb * 1024,
+        memory_kb=(memory_limit_mb + language.memory_slack_mb) * 1024,
+        output_bytes=output_kb * 1024,
     )
+
+
+def test_limits(settings: Settings, problem: Problem, language: Language) -> RunLimits:
+    spec = problem.spec
+    return program_limits(settings, language, spec.time_limit_ms, spec.memory_limit_mb, spec.output_limit_kb)
+
+
+def run_request(
+    settings: Settings, language: Language, source: str, memory_limit_mb: int, limits: RunLimits
+) -> dict[str, Any]:
+    """The supervisor request that runs the program once; the caller adds its "stdin"."""
+    return {
+        "op": "run",
+        "argv": language.run_argv(source, memory_limit_mb),
+        "limits": limits.as_request(
+            # Half again the limit: polling kills a program whose memory grows past the limit
+            # first, and an allocation too big to ever fit fails inside the program.
+            data_bytes=limits.memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
+            processes=settings.program_processes,
+        ),
+        "oom_patterns": language.oom_patterns,
+    }
+
+
+def skipped(problem: Problem) -> list[TestResult]:
+    """Every test of `problem`, not run."""
+    return [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
+
+
+def internal_error(problem: Problem, message: str) -> JudgeResult:
+    """A judging that the judge itself failed: no test ran, and the message says why."""
+    return summarize(skipped(problem)).model_copy(update={"verdict": Verdict.INTERNAL_ERROR, "compile_output": message})
 
 
 def compile_limits(settings: Settings) -> RunLimits:
@@ -128,7 +163,7 @@ class Judge:
                 result = await self._judge_in(sandbox, problem, language, source, on_event, stop)
         except SandboxError as exc:
             log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
-            result = self._internal_error(problem, str(exc))
+            result = internal_error(problem, str(exc))
         log.info(
             "judged problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d judge_ms=%d",
             problem.slug,
@@ -141,11 +176,6 @@ class Judge:
             int((time.monotonic() - started) * 1000),
         )
         return result
-
-    def _internal_error(self, problem: Problem, message: str) -> JudgeResult:
-        tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
-        result = summarize(tests)
-        return result.model_copy(update={"verdict": Verdict.INTERNAL_ERROR, "compile_output": message})
 
     async def _judge_in(
         self,
@@ -162,21 +192,10 @@ class Judge:
             await on_event(StatusEvent(Status.COMPILING))
         compiled, compile_output = await compile_source(sandbox, settings, language, source)
         if not compiled:
-            tests = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
-            return summarize(tests, compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
+            return summarize(skipped(problem), compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
         await on_event(StatusEvent(Status.RUNNING))
         limits = test_limits(settings, problem, language)
-        run_request = {
-            "op": "run",
-            "argv": language.run_argv(source, problem.spec.memory_limit_mb),
-            "limits": limits.as_request(
-                # Half again the limit: polling kills a program whose memory grows past the limit
-                # first, and an allocation too big to ever fit fails inside the program.
-                data_bytes=limits.memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
-                processes=settings.program_processes,
-            ),
-            "oom_patterns": language.oom_patterns,
-        }
+        request = run_request(settings, language, source, problem.spec.memory_limit_mb, limits)
         results: list[TestResult] = []
         failed = False
         cases = problem.tests
@@ -190,12 +209,12 @@ class Judge:
                     outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
                 else:
                     if pending is None:
-                        await sandbox.send({**run_request, "stdin": test.read_input()})
+                        await sandbox.send({**request, "stdin": test.read_input()})
                     else:
                         await pending
                         pending = None
                     if pipelined and i + 1 < len(cases):
-                        upcoming = {**run_request, "stdin": cases[i + 1].read_input()}
+                        upcoming = {**request, "stdin": cases[i + 1].read_input()}
                         pending = asyncio.ensure_future(sandbox.send(upcoming))
                     facts = await sandbox.receive(limits.wall_ms / 1000)
                     outcome = await self._test_result(problem, test, facts, limits)
@@ -260,12 +279,8 @@ async def run_program(
     settings: Settings, pool: ContainerPool, language: Language, source: str, stdin: str
 ) -> RunOutcome:
     """Compile and run `source` once on `stdin`, in the same sandbox and limits as judging."""
-    cpu_ms = int(settings.run_time_limit_ms * language.time_multiplier)
-    limits = RunLimits(
-        cpu_ms=cpu_ms,
-        wall_ms=int(cpu_ms * settings.wall_time_factor) + settings.wall_time_extra_ms,
-        memory_kb=(settings.run_memory_limit_mb + language.memory_slack_mb) * 1024,
-        output_bytes=settings.run_output_limit_kb * 1024,
+    limits = program_limits(
+        settings, language, settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb
     )
     try:
         async with pool.lease() as sandbox:
@@ -273,19 +288,8 @@ async def run_program(
             compiled, compile_output = await compile_source(sandbox, settings, language, source)
             if not compiled:
                 return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compile_output)
-            facts = await sandbox.request(
-                {
-                    "op": "run",
-                    "argv": language.run_argv(source, settings.run_memory_limit_mb),
-                    "stdin": stdin,
-                    "limits": limits.as_request(
-                        data_bytes=limits.memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
-                        processes=settings.program_processes,
-                    ),
-                    "oom_patterns": language.oom_patterns,
-                },
-                limits.wall_ms / 1000,
-            )
+            request = run_request(settings, language, source, settings.run_memory_limit_mb, limits)
+            facts = await sandbox.request({**request, "stdin": stdin}, limits.wall_ms / 1000)
     except SandboxError as exc:
         log.error("run of a %s program hit a sandbox fault: %s", language.id, exc)
         return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, stderr=str(exc))
