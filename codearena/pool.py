@@ -1,7 +1,7 @@
 """A bounded pool of warm sandbox containers.
 
 A container serves many submissions: after each one it is reset (every process of the runner
-uid killed, its files in /work, /tmp and /dev/shm deleted, and both checked) before it goes
+uid killed, its files in /code, /tmp and /dev/shm deleted, and both checked) before it goes
 back to the pool. A container that fails its reset, or whose job went wrong, is replaced.
 """
 
@@ -167,7 +167,7 @@ class ContainerPool:
 
 SANDBOX_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
-    "HOME": "/work/box",
+    "HOME": "/code/box",
     "LANG": "C.UTF-8",
     "TMPDIR": "/tmp",
 }

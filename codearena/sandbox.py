@@ -52,7 +52,7 @@ def container_config(settings: Settings, image: str, owner: str) -> dict[str, An
             "SecurityOpt": ["no-new-privileges", f"seccomp={seccomp}"],
             "ReadonlyRootfs": True,
             "Tmpfs": {
-                "/work": f"rw,exec,nosuid,nodev,size={settings.work_dir_size_mb}m,mode=1777",
+                "/code": f"rw,exec,nosuid,nodev,size={settings.work_dir_size_mb}m,mode=1777",
                 "/tmp": f"rw,exec,nosuid,nodev,size={settings.work_dir_size_mb}m,mode=1777",
                 "/judge": "rw,noexec,nosuid,nodev,size=256m,mode=700",
             },

@@ -10,7 +10,7 @@ cannot signal, ptrace or write into the supervisor (uid 0) or its root-only /jud
 Test input enters the container one test at a time; expected answers never do: the host checks.
 
 Requests (all replies carry "ok"):
-  {"op": "prepare", "files": {name: text}}       fresh /work/box holding the files
+  {"op": "prepare", "files": {name: text}}       fresh /code/box holding the files
   {"op": "exec", "argv": [...], "limits": {...}} run a command, output merged (compile, version)
   {"op": "run", "argv": [...], "stdin": text, "limits": {...}, "oom_patterns": [...]}
   {"op": "check_python", "file": name}            Python's syntax check, in a fork (no exec)
@@ -31,9 +31,9 @@ import time
 from typing import Any
 
 LAUNCH = "/opt/codearena/launch"
-BOX = "/work/box"
+BOX = "/code/box"
 JUDGE = "/judge"
-SCRATCH_DIRS = ("/work", "/tmp", "/dev/shm")
+SCRATCH_DIRS = ("/code", "/tmp", "/dev/shm")
 TICK_S = 0.005
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

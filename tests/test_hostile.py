@@ -89,7 +89,7 @@ async def test_program_cannot_reach_network_write_outside_or_touch_the_superviso
 LEAVE_TRACES = """\
 import os, subprocess
 n = input()
-for d in ("/tmp", "/dev/shm", "/work", "/work/box"):
+for d in ("/tmp", "/dev/shm", "/code", "/code/box"):
     try:
         with open(os.path.join(d, "trace"), "w") as f:
             f.write("left behind")
@@ -109,7 +109,7 @@ FIND_TRACES = """\
 import os
 n = input()
 found = []
-for d in ("/tmp", "/dev/shm", "/work", "/work/box"):
+for d in ("/tmp", "/dev/shm", "/code", "/code/box"):
     for name in os.listdir(d):
         if name not in ("main.py", "__pycache__", "box"):  # box: this submission's own folder
             found.append(os.path.join(d, name))
