@@ -13,11 +13,11 @@ import statistics
 import time
 
 from codearena.config import load_settings
+from codearena.domain.verdicts import Status, Verdict
 from codearena.engine import Engine
-from codearena.judge import JudgeEvent, StatusEvent
+from codearena.judging.judge import JudgeEvent, StatusEvent
 from codearena.paths import PROBLEMS_DIR
-from codearena.problems import load_problem
-from codearena.verdicts import Status, Verdict
+from codearena.problems.native import load_problem
 
 SOLUTIONS = {"python": "accepted.py", "javascript": "accepted.js", "java": "accepted.java", "cpp": "accepted.cpp"}
 

@@ -10,8 +10,8 @@ from aiohttp import web
 
 from codearena.errors import ApiError, json_body
 from codearena.jobs import QueueFull
-from codearena.judge import run_program
-from codearena.problems import SLUG, Difficulty, Problem
+from codearena.judging.judge import run_program
+from codearena.problems.model import SLUG, Difficulty, Problem
 from codearena.storage import SubmissionRow
 from codearena.typedefs import (
     ENGINE,
@@ -34,8 +34,7 @@ routes = web.RouteTableDef()
 
 
 def problem_summary(problem: Problem) -> dict[str, Any]:
-    spec = problem.spec
-    return {"slug": problem.slug, "title": spec.title, "difficulty": spec.difficulty.value, "tags": spec.tags}
+    return {"slug": problem.slug, "title": problem.title, "difficulty": problem.difficulty.value, "tags": problem.tags}
 
 
 def _text(path: Any) -> str:
@@ -44,14 +43,13 @@ def _text(path: Any) -> str:
 
 
 def problem_detail(app: web.Application, problem: Problem) -> dict[str, Any]:
-    spec = problem.spec
     return {
         **problem_summary(problem),
         "statement": problem.statement,
-        "time_limit_ms": spec.time_limit_ms,
-        "memory_limit_mb": spec.memory_limit_mb,
+        "time_limit_ms": problem.limits.time_limit_ms,
+        "memory_limit_mb": problem.limits.memory_limit_mb,
         "samples": [{"input": _text(t.input_path), "output": _text(t.answer_path)} for t in problem.samples],
-        "starter_code": spec.starter_code,
+        "starter_code": problem.starter_code,
         "languages": [lang.id for lang in app[LANGUAGES].values()],
     }
 
@@ -100,12 +98,12 @@ async def problems(request: web.Request) -> web.Response:
     tag = request.query.get("tag")
     if difficulty is not None and difficulty not in {d.value for d in Difficulty}:
         raise ApiError(400, "invalid_filter", f"difficulty must be one of easy, medium, hard, not {difficulty!r}")
-    if tag is not None and all(tag not in p.spec.tags for p in request.app[PROBLEMS].values()):
+    if tag is not None and all(tag not in p.tags for p in request.app[PROBLEMS].values()):
         raise ApiError(400, "invalid_filter", f"no problem has the tag {tag!r}")
     found = [
         problem_summary(p)
         for p in request.app[PROBLEMS].values()
-        if (difficulty is None or p.spec.difficulty.value == difficulty) and (tag is None or tag in p.spec.tags)
+        if (difficulty is None or p.difficulty.value == difficulty) and (tag is None or tag in p.tags)
     ]
     return web.json_response(found)
 

@@ -16,7 +16,7 @@ from codearena.errors import ApiError, json_errors
 from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
-from codearena.problems import load_problems
+from codearena.problems.native import load_problems
 from codearena.ratelimit import RateLimiter
 from codearena.sessions import SessionSigner, session_of, set_cookie
 from codearena.storage import Storage

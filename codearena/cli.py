@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 from codearena.config import ConfigError, Settings, load_settings
+from codearena.domain.verdicts import JudgeResult
 from codearena.engine import Engine, EngineError
-from codearena.judge import JudgeEvent, StatusEvent, TestEvent
+from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
 from codearena.languages import LanguageError, language_for_file, load_languages
-from codearena.problems import ProblemError, load_problems, resolve_problem
-from codearena.verdicts import JudgeResult
+from codearena.problems.model import ProblemError
+from codearena.problems.native import load_problems, resolve_problem
 
 DEFAULT_CONFIG = Path("config.toml")
 
@@ -105,7 +106,7 @@ def check_problems_command(args: argparse.Namespace) -> int:
     for problem in problems.values():
         print(
             f"ok: {problem.slug}: {len(problem.tests)} tests ({len(problem.samples)} samples), "
-            f"{len(problem.spec.solutions)} reference solutions"
+            f"{len(problem.solutions)} reference solutions"
         )
     return 1 if errors else 0
 

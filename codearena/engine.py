@@ -8,10 +8,10 @@ import aiodocker
 import aiohttp
 
 from codearena.config import Settings
-from codearena.judge import Judge
+from codearena.judging.judge import Judge
 from codearena.languages import Language, load_languages
 from codearena.paths import sandbox_image_tag
-from codearena.pool import ContainerPool
+from codearena.sandbox.pool import ContainerPool
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from codearena.verdicts import JudgeResult, Status, TestResult
+from codearena.domain.verdicts import JudgeResult, Status, TestResult
 
 log = logging.getLogger(__name__)
 

@@ -13,12 +13,12 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
+from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.engine import Engine
 from codearena.hub import Hub
-from codearena.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
-from codearena.problems import Problem
+from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
+from codearena.problems.model import Problem
 from codearena.storage import Storage, SubmissionRow
-from codearena.verdicts import JudgeResult, Status, Verdict
 
 log = logging.getLogger("codearena.submissions")
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import aiosqlite
 
-from codearena.verdicts import JudgeResult, Status
+from codearena.domain.verdicts import JudgeResult, Status
 
 MIGRATIONS: list[str] = [
     # 1: submissions, their test results, and server metadata (the session-signing key)

@@ -12,7 +12,7 @@ from codearena.engine import Engine
 from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import Language
-from codearena.problems import Problem, ProblemError
+from codearena.problems.model import Problem, ProblemError
 from codearena.ratelimit import RateLimiter
 from codearena.sessions import SessionSigner
 from codearena.storage import Storage

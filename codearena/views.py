@@ -13,10 +13,11 @@ import jinja2
 from aiohttp import web
 
 from codearena import api, security
+from codearena.domain.verdicts import Status, Verdict
 from codearena.errors import ApiError
 from codearena.markdown import render_markdown
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
-from codearena.problems import Difficulty, Problem
+from codearena.problems.model import Difficulty, Problem
 from codearena.storage import SubmissionRow
 from codearena.textdiff import first_difference, marked_lines
 from codearena.typedefs import (
@@ -29,7 +30,6 @@ from codearena.typedefs import (
     STORAGE,
     TEMPLATES,
 )  # fmt: skip
-from codearena.verdicts import Status, Verdict
 
 HISTORY_PAGE = 50
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
@@ -115,18 +115,18 @@ async def problem_list(request: web.Request) -> web.Response:
         (
             p
             for p in problems.values()
-            if difficulty in ("", p.spec.difficulty.value)
-            and (not tag or tag in p.spec.tags)
-            and query.casefold() in p.spec.title.casefold()
+            if difficulty in ("", p.difficulty.value)
+            and (not tag or tag in p.tags)
+            and query.casefold() in p.title.casefold()
         ),
-        key=lambda p: (DIFFICULTY_ORDER[p.spec.difficulty], p.spec.title.casefold()),
+        key=lambda p: (DIFFICULTY_ORDER[p.difficulty], p.title.casefold()),
     )
     marks = await request.app[STORAGE].problem_marks(request[SESSION])
     context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
                                "tag": tag, "total": len(problems)}  # fmt: skip
     if wants_fragment(request):
         return render(request, "_problem_rows.html", **context)
-    tags = sorted({t for p in problems.values() for t in p.spec.tags})
+    tags = sorted({t for p in problems.values() for t in p.tags})
     return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty], **context)
 
 
@@ -135,7 +135,7 @@ def problem_context(
 ) -> dict[str, Any]:
     detail = api.problem_detail(request.app, problem)
     languages = list(request.app[LANGUAGES].values())
-    starter = {lang.id: problem.spec.starter_code.get(lang.id, "") for lang in languages}
+    starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
     language = language if language in starter else languages[0].id
     return {
         "problem": problem,

@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from aiohttp import WSMsgType, web
 
 from codearena.api import SUBMISSION_ID
+from codearena.domain.verdicts import Status
 from codearena.errors import ApiError
 from codearena.hub import completed_event
 from codearena.typedefs import HUB, STORAGE, WEBSOCKETS
-from codearena.verdicts import Status
 
 log = logging.getLogger(__name__)
 

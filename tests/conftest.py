@@ -17,7 +17,8 @@ import pytest_asyncio
 from codearena.config import Settings, load_settings
 from codearena.engine import Engine, EngineError
 from codearena.languages import Language, load_languages
-from codearena.problems import Problem, load_problem
+from codearena.problems.model import Problem
+from codearena.problems.native import load_problem
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

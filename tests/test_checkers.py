@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codearena.checkers import CheckerError, check, check_exact, check_float, check_tokens
-from codearena.problems import CheckerSpec
+from codearena.judging.checkers import CheckerError, check, check_exact, check_float, check_tokens
+from codearena.problems.model import Checker
 
 
 def test_tokens_ignore_whitespace_layout() -> None:
@@ -57,12 +57,12 @@ async def test_custom_checker_exit_codes(tmp_path: Path, mode: str) -> None:
     given, answer = tmp_path / "1.in", tmp_path / "1.ans"
     given.write_text("x\n")
     answer.write_text("7\n")
-    spec = CheckerSpec(type="custom", program="checker.py")
+    spec = Checker(kind="custom", program=program)
     if mode == "crash":
         with pytest.raises(CheckerError, match="exited with 1"):
-            await check(spec, program, given, answer, b"7\n")
+            await check(spec, given, answer, b"7\n")
         return
-    assert (await check(spec, program, given, answer, b"7\n")).accepted
-    rejected = await check(spec, program, given, answer, b"8\n")
+    assert (await check(spec, given, answer, b"7\n")).accepted
+    rejected = await check(spec, given, answer, b"8\n")
     assert not rejected.accepted and rejected.message == "expected 7"
     assert sys.executable  # the checker runs with the server's own interpreter

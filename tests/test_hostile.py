@@ -9,10 +9,10 @@ import aiodocker
 import pytest
 
 from codearena.config import Settings
+from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
-from codearena.problems import Problem
-from codearena.sandbox import LABEL, OWNER_LABEL
-from codearena.verdicts import Verdict
+from codearena.problems.model import Problem
+from codearena.sandbox.container import LABEL, OWNER_LABEL
 
 pytestmark = pytest.mark.docker
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from codearena.domain.verdicts import Verdict
 from codearena.languages import Language
 from codearena.paths import PROBLEMS_DIR
-from codearena.problems import ProblemError, load_problem, load_problems
-from codearena.verdicts import Verdict
+from codearena.problems.model import ProblemError
+from codearena.problems.native import load_problem, load_problems
 
 PRACTICE = [
     "two-sum", "palindrome-number", "fizzbuzz", "reverse-string", "valid-parentheses",
@@ -43,10 +44,10 @@ def test_bundled_problem_is_complete(slug: str, languages: dict[str, Language]) 
     problem = load_problem(PROBLEMS_DIR / slug, set(languages))
     assert len(problem.tests) >= 10
     assert len(problem.samples) >= 2
-    assert set(problem.spec.starter_code) == set(languages)
+    assert set(problem.starter_code) == set(languages)
     for section in ("## Input", "## Output", "## Constraints"):
         assert section in problem.statement
-    solutions = problem.spec.solutions
+    solutions = problem.solutions
     files = {p.name for p in (problem.path / "solutions").iterdir()}
     assert files == set(solutions), "every solution file has a verdict and every verdict a file"
     accepted = {Path(name).suffix for name, verdict in solutions.items() if verdict == Verdict.ACCEPTED}

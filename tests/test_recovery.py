@@ -16,7 +16,7 @@ import aiohttp
 import pytest
 
 from codearena.paths import ROOT
-from codearena.sandbox import OWNER_LABEL
+from codearena.sandbox.container import OWNER_LABEL
 from server_helpers import solution, submit, wait_completed, write_config
 
 pytestmark = pytest.mark.docker

@@ -7,19 +7,19 @@ import pytest
 from codearena.engine import Engine
 from codearena.languages import language_for_file, load_languages
 from codearena.paths import PROBLEMS_DIR
-from codearena.problems import load_problems
+from codearena.problems.native import load_problems
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 
 _LANGUAGES = load_languages()
 _PROBLEMS, _ = load_problems(PROBLEMS_DIR, set(_LANGUAGES))
-CASES = [(slug, name) for slug, problem in sorted(_PROBLEMS.items()) for name in problem.spec.solutions]
+CASES = [(slug, name) for slug, problem in sorted(_PROBLEMS.items()) for name in problem.solutions]
 
 
 @pytest.mark.parametrize(("slug", "solution"), CASES, ids=[f"{s}/{n}" for s, n in CASES])
 async def test_reference_solution(engine: Engine, slug: str, solution: str) -> None:
     problem = _PROBLEMS[slug]
-    expected = problem.spec.solutions[solution]
+    expected = problem.solutions[solution]
     path = problem.path / "solutions" / solution
     language = language_for_file(engine.languages, path)
     assert language is not None, f"no language for {path.name}"

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from codearena.paths import ROOT
-from codearena.sandbox import LABEL, OWNER_LABEL
+from codearena.sandbox.container import LABEL, OWNER_LABEL
 
 pytestmark = [pytest.mark.docker, pytest.mark.slow]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from conftest import write_problem
 
+from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
-from codearena.problems import Problem
-from codearena.verdicts import Verdict
+from codearena.problems.model import Problem
 
 pytestmark = pytest.mark.docker
 
@@ -119,7 +119,7 @@ async def test_stop_on_first_failure_skips_the_rest(engine: Engine, echo_problem
 
 
 async def test_live_events_arrive_in_order(engine: Engine, echo_problem: Problem) -> None:
-    from codearena.judge import JudgeEvent, StatusEvent, TestEvent
+    from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
 
     events: list[JudgeEvent] = []
 

@@ -6,7 +6,7 @@ import signal
 from dataclasses import dataclass
 from typing import Any
 
-from codearena.verdicts import Verdict
+from codearena.domain.verdicts import Verdict
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Problems on disk: problems/<slug>/problem.yaml, statement.md, tests/, solutions/.
+"""CodeArena's own problem format: problems/<slug>/problem.yaml, statement.md, tests/, solutions/.
 
 Loading is strict and explains itself: a broken problem is reported with its path, the key,
 what was expected and what was found, and never stops the other problems from loading.
@@ -7,24 +7,16 @@ what was expected and what was found, and never stops the other problems from lo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from codearena.verdicts import Verdict
+from codearena.domain.verdicts import Verdict
+from codearena.problems.model import SLUG, Checker, Difficulty, Limits, Problem, ProblemError, TestCase
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 MAX_YAML_BYTES = 256 * 1024
-
-
-class Difficulty(StrEnum):
-    EASY = "easy"
-    MEDIUM = "medium"
-    HARD = "hard"
 
 
 class CheckerSpec(BaseModel):
@@ -54,48 +46,6 @@ class ProblemSpec(BaseModel):
     @classmethod
     def checker_by_name(cls, value: Any) -> Any:
         return {"type": value} if isinstance(value, str) else value
-
-
-@dataclass(frozen=True)
-class TestCase:
-    index: int
-    name: str
-    sample: bool
-    input_path: Path
-    answer_path: Path
-
-    def read_input(self) -> str:
-        return self.input_path.read_bytes().decode("utf-8", "surrogateescape")
-
-    def read_answer(self) -> bytes:
-        return self.answer_path.read_bytes()
-
-
-@dataclass
-class Problem:
-    slug: str
-    path: Path
-    spec: ProblemSpec
-    statement: str
-    tests: list[TestCase] = field(default_factory=list)
-
-    @property
-    def samples(self) -> list[TestCase]:
-        return [t for t in self.tests if t.sample]
-
-    @property
-    def checker_program(self) -> Path | None:
-        program = self.spec.checker.program
-        return self.path / program if program else None
-
-
-class ProblemError(Exception):
-    """A problem that cannot be loaded; the message names the file, the key and the fault."""
-
-    def __init__(self, path: Path, key: str, expected: str, found: str) -> None:
-        self.path, self.key, self.expected, self.found = path, key, expected, found
-        where = f"{path}: {key}: " if key else f"{path}: "
-        super().__init__(f"{where}expected {expected}, found {found}")
 
 
 def natural_key(name: str) -> list[Any]:
@@ -142,6 +92,16 @@ def _load_tests(folder: Path) -> list[TestCase]:
     return tests
 
 
+def _checker(folder: Path, yaml_path: Path, spec: CheckerSpec) -> Checker:
+    program = None
+    if spec.type == "custom":
+        name = spec.program
+        if not name or "/" in name or not (folder / name).is_file():
+            raise ProblemError(yaml_path, "checker.program", "a checker file in the problem folder", repr(name))
+        program = folder / name
+    return Checker(kind=spec.type, abs_tol=spec.abs_tol, rel_tol=spec.rel_tol, program=program)
+
+
 def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
     slug = folder.name
     if not SLUG.match(slug):
@@ -161,17 +121,21 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
         for lang in spec.starter_code:
             if lang not in language_ids:
                 raise ProblemError(yaml_path, f"starter_code.{lang}", f"one of {sorted(language_ids)}", lang)
-    if spec.checker.type == "custom":
-        program = spec.checker.program
-        if not program or not (folder / program).is_file() or "/" in program:
-            raise ProblemError(yaml_path, "checker.program", "a checker file in the problem folder", repr(program))
+    checker = _checker(folder, yaml_path, spec.checker)
     statement_path = folder / "statement.md"
     if not statement_path.is_file():
         raise ProblemError(statement_path, "", "the statement in Markdown", "no such file")
     return Problem(
         slug=slug,
         path=folder,
-        spec=spec,
+        title=spec.title,
+        difficulty=spec.difficulty,
+        tags=spec.tags,
+        limits=Limits(spec.time_limit_ms, spec.memory_limit_mb, spec.output_limit_kb),
+        checker=checker,
+        stop_on_first_failure=spec.stop_on_first_failure,
+        starter_code=spec.starter_code,
+        solutions=spec.solutions,
         statement=statement_path.read_text(encoding="utf-8", errors="replace"),
         tests=_load_tests(folder),
     )

@@ -11,14 +11,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from codearena.checkers import CheckerError, check
 from codearena.config import Settings
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.judging.checkers import CheckerError, check
+from codearena.judging.grading import RunLimits, run_verdict
 from codearena.languages import Language
-from codearena.outcome import RunLimits, run_verdict
-from codearena.pool import SANDBOX_ENV, ContainerPool
-from codearena.problems import Problem, TestCase
-from codearena.sandbox import Sandbox, SandboxError
-from codearena.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.problems.model import Problem, TestCase
+from codearena.sandbox.container import Sandbox, SandboxError
+from codearena.sandbox.pool import SANDBOX_ENV, ContainerPool
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ def program_limits(
 
 
 def test_limits(settings: Settings, problem: Problem, language: Language) -> RunLimits:
-    spec = problem.spec
-    return program_limits(settings, language, spec.time_limit_ms, spec.memory_limit_mb, spec.output_limit_kb)
+    limits = problem.limits
+    return program_limits(settings, language, limits.time_limit_ms, limits.memory_limit_mb, limits.output_limit_kb)
 
 
 def run_request(
@@ -74,6 +74,10 @@ def run_request(
         ),
         "oom_patterns": language.oom_patterns,
     }
+
+
+def _text(test: TestCase) -> str:
+    return test.read_input().decode("utf-8", "surrogateescape")
 
 
 def skipped(problem: Problem) -> list[TestResult]:
@@ -156,7 +160,7 @@ class Judge:
         *,
         stop_on_first_failure: bool | None = None,
     ) -> JudgeResult:
-        stop = problem.spec.stop_on_first_failure if stop_on_first_failure is None else stop_on_first_failure
+        stop = problem.stop_on_first_failure if stop_on_first_failure is None else stop_on_first_failure
         started = time.monotonic()
         try:
             async with self.pool.lease() as sandbox:
@@ -195,7 +199,7 @@ class Judge:
             return summarize(skipped(problem), compile_output).model_copy(update={"verdict": Verdict.COMPILATION_ERROR})
         await on_event(StatusEvent(Status.RUNNING))
         limits = test_limits(settings, problem, language)
-        request = run_request(settings, language, source, problem.spec.memory_limit_mb, limits)
+        request = run_request(settings, language, source, problem.limits.memory_limit_mb, limits)
         results: list[TestResult] = []
         failed = False
         cases = problem.tests
@@ -209,12 +213,12 @@ class Judge:
                     outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
                 else:
                     if pending is None:
-                        await sandbox.send({**request, "stdin": test.read_input()})
+                        await sandbox.send({**request, "stdin": _text(test)})
                     else:
                         await pending
                         pending = None
                     if pipelined and i + 1 < len(cases):
-                        upcoming = {**request, "stdin": cases[i + 1].read_input()}
+                        upcoming = {**request, "stdin": _text(cases[i + 1])}
                         pending = asyncio.ensure_future(sandbox.send(upcoming))
                     facts = await sandbox.receive(limits.wall_ms / 1000)
                     outcome = await self._test_result(problem, test, facts, limits)
@@ -235,8 +239,7 @@ class Judge:
         if verdict is None:
             try:
                 checked = await check(
-                    problem.spec.checker,
-                    problem.checker_program,
+                    problem.checker,
                     test.input_path,
                     test.answer_path,
                     output.encode("utf-8", "surrogateescape"),

@@ -26,7 +26,7 @@ from codearena.paths import SECCOMP_FILE
 
 log = logging.getLogger(__name__)
 
-LABEL = "codearena.sandbox"
+LABEL = "codearena.sandbox.container"
 OWNER_LABEL = "codearena.owner-pid"
 SUPERVISOR = ["python3", "/opt/codearena/supervisor.py"]
 RUNNER_UID_RANGE = (200_000, 900_000)

@@ -17,7 +17,7 @@ import aiodocker
 
 from codearena.config import Settings
 from codearena.languages import Language
-from codearena.sandbox import Sandbox, SandboxError, detect_owner, remove_orphans
+from codearena.sandbox.container import Sandbox, SandboxError, detect_owner, remove_orphans
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from codearena.problems import CheckerSpec
+from codearena.problems.model import Checker
 
 CUSTOM_CHECKER_TIMEOUT_S = 30.0
 ACCEPT_EXIT, REJECT_EXIT = 42, 43  # the Kattis output-validator convention
@@ -106,15 +106,13 @@ async def check_custom(program: Path, input_path: Path, answer_path: Path, outpu
     raise CheckerError(f"checker {program.name} exited with {proc.returncode}: {detail}")
 
 
-async def check(
-    spec: CheckerSpec, program: Path | None, input_path: Path, answer_path: Path, output: bytes
-) -> CheckResult:
-    if spec.type == "custom":
-        assert program is not None  # the loader guarantees it
-        return await check_custom(program, input_path, answer_path, output)
+async def check(spec: Checker, input_path: Path, answer_path: Path, output: bytes) -> CheckResult:
+    if spec.kind == "custom":
+        assert spec.program is not None  # the loader guarantees it
+        return await check_custom(spec.program, input_path, answer_path, output)
     answer = answer_path.read_bytes()
-    if spec.type == "exact":
+    if spec.kind == "exact":
         return check_exact(answer, output)
-    if spec.type == "float":
+    if spec.kind == "float":
         return check_float(answer, output, spec.abs_tol, spec.rel_tol)
     return check_tokens(answer, output)

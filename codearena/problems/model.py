@@ -1,0 +1,86 @@
+"""The problem model every problem format loads into: what the judge and the pages need.
+
+Nothing here knows a file format; `codearena.problems.native` reads CodeArena's own folders
+(problem.yaml), and other formats can fill the same model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from codearena.domain.verdicts import Verdict
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+CheckerKind = Literal["tokens", "exact", "float", "custom"]
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+@dataclass(frozen=True)
+class Limits:
+    time_limit_ms: int
+    memory_limit_mb: int
+    output_limit_kb: int = 8192
+
+
+@dataclass(frozen=True)
+class Checker:
+    """How a test's output is compared with its answer."""
+
+    kind: CheckerKind = "tokens"
+    abs_tol: float = 1e-6
+    rel_tol: float = 1e-6
+    program: Path | None = None  # a custom checker's file, inside the problem's folder
+
+
+@dataclass(frozen=True)
+class TestCase:
+    index: int
+    name: str
+    sample: bool
+    input_path: Path
+    answer_path: Path
+
+    def read_input(self) -> bytes:
+        return self.input_path.read_bytes()
+
+    def read_answer(self) -> bytes:
+        return self.answer_path.read_bytes()
+
+
+@dataclass
+class Problem:
+    slug: str
+    path: Path
+    title: str
+    difficulty: Difficulty
+    limits: Limits
+    statement: str
+    tags: list[str] = field(default_factory=list)
+    checker: Checker = field(default_factory=Checker)
+    stop_on_first_failure: bool = False
+    starter_code: dict[str, str] = field(default_factory=dict)
+    solutions: dict[str, Verdict] = field(default_factory=dict)  # file in solutions/ -> verdict
+    tests: list[TestCase] = field(default_factory=list)
+
+    @property
+    def samples(self) -> list[TestCase]:
+        return [t for t in self.tests if t.sample]
+
+
+class ProblemError(Exception):
+    """A problem that cannot be loaded; the message names the file, the key and the fault."""
+
+    def __init__(self, path: Path, key: str, expected: str, found: str) -> None:
+        self.path, self.key, self.expected, self.found = path, key, expected, found
+        where = f"{path}: {key}: " if key else f"{path}: "
+        super().__init__(f"{where}expected {expected}, found {found}")
