@@ -38,6 +38,7 @@ class TestResult(BaseModel):
     signal: int | None = None
     stderr: str = Field("", description="the last few KiB of the program's stderr")
     checker_message: str = ""
+    reason: str = Field("", description="why the test did not pass, in words: the limit, signal or exit code")
     sample: bool = False
     output: str | None = Field(None, description="the program's output, kept for sample tests only")
 
@@ -49,4 +50,5 @@ class JudgeResult(BaseModel):
     time_ms: int = Field(description="the largest CPU time of any test")
     memory_kb: int = Field(description="the largest peak memory of any test")
     compile_output: str = ""
+    reason: str = Field("", description="the deciding test's reason, or why judging could not run")
     tests: list[TestResult] = Field(default_factory=list)
