@@ -10,8 +10,8 @@ from aiohttp import web
 
 from codearena.errors import ApiError, json_body
 from codearena.jobs import QueueFull
-from codearena.judging.judge import run_program
-from codearena.problems.model import SLUG, Difficulty, Problem
+from codearena.judging.runs import run_program
+from codearena.problems.model import SLUG, Difficulty, Limits, Problem
 from codearena.storage import SubmissionRow
 from codearena.typedefs import (
     ENGINE,
@@ -67,11 +67,7 @@ async def health(request: web.Request) -> web.Response:
     engine = app.get(ENGINE)
     docker_ok = False
     if engine is not None:
-        try:
-            await engine.docker.version()
-            docker_ok = True
-        except Exception:
-            docker_ok = False
+        docker_ok = await engine.docker.healthy()
     queue = app.get(QUEUE)
     body: dict[str, object] = {
         "status": "ok" if docker_ok else "degraded",
@@ -254,5 +250,7 @@ async def run(request: web.Request) -> web.Response:
     _require_engine(request)
     _rate_limit(request)
     engine = request.app[ENGINE]
-    outcome = await run_program(settings, engine.pool, engine.languages[language], source, stdin)
+    limits = Limits(settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb)
+    stdin_bytes = stdin.encode("utf-8", "surrogateescape")
+    outcome = await run_program(settings, engine.pool, engine.languages[language], source, [stdin_bytes], limits)
     return web.json_response(outcome.model_dump())

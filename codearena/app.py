@@ -11,13 +11,14 @@ from aiohttp import WSCloseCode, web
 
 from codearena import api, metrics, views, ws
 from codearena.config import Settings
-from codearena.engine import Engine, EngineError
+from codearena.engine import Engine
 from codearena.errors import ApiError, json_errors
 from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
 from codearena.problems.native import load_problems
 from codearena.ratelimit import RateLimiter
+from codearena.sandbox.docker import EngineError
 from codearena.sessions import SessionSigner, session_of, set_cookie
 from codearena.storage import Storage
 from codearena.typedefs import (

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from codearena.config import ConfigError, Settings, load_settings
 from codearena.domain.verdicts import JudgeResult
-from codearena.engine import Engine, EngineError
+from codearena.engine import Engine
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
 from codearena.languages import LanguageError, language_for_file, load_languages
 from codearena.problems.model import ProblemError
 from codearena.problems.native import load_problems, resolve_problem
+from codearena.sandbox.docker import EngineError
 
 DEFAULT_CONFIG = Path("config.toml")
 

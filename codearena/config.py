@@ -36,6 +36,9 @@ class Settings(BaseModel):
         1536, ge=256, description="memory cap of a sandbox container (programs plus their files)"
     )
     container_cpus: float = Field(1.0, gt=0, description="CPUs one sandbox container may use")
+    container_cpuset: str = Field(
+        "", pattern=r"^[0-9,-]*$", description='CPUs the sandboxes may run on, e.g. "2-3"; empty: any'
+    )
     container_pids_limit: int = Field(256, ge=32, description="processes and threads per container")
     program_processes: int = Field(64, ge=1, description="processes and threads one user program may have")
     work_dir_size_mb: int = Field(64, ge=8, description="size of the tmpfs holding the program and its files")
@@ -44,6 +47,9 @@ class Settings(BaseModel):
     compile_output_limit_kb: int = Field(64, gt=0, description="compiler messages kept and shown")
     wall_time_factor: float = Field(2.0, ge=1, description="wall-clock limit = CPU limit x this + wall_time_extra_ms")
     wall_time_extra_ms: int = Field(500, ge=0, description="see wall_time_factor")
+    checker_time_limit_ms: int = Field(10_000, gt=0, description="CPU time limit of a problem's own checker, per test")
+    checker_memory_limit_mb: int = Field(512, ge=64, description="memory limit of a problem's own checker")
+    checker_pool_size: int = Field(1, ge=1, le=16, description="sandbox containers for problems' own checkers")
     sample_output_limit_kb: int = Field(64, gt=0, description="output kept for sample tests, to show users")
     max_source_kb: int = Field(64, gt=0, description="largest accepted source file")
     # judge queue

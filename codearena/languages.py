@@ -13,8 +13,23 @@ from codearena.paths import LANGUAGES_FILE
 
 
 class EntryRule(BaseModel):
-    pattern: str
+    """How the entry (Java's class to run) is found in a source: the first pattern that matches,
+    its group 1; else the default."""
+
+    patterns: list[str]
     default: str
+    # When no pattern matched, the default must be declared as this pattern says, else the
+    # source is refused with `missing` (e.g. a Java class that is neither public nor Main).
+    default_declared: str = ""
+    missing: str = ""
+
+
+class SourceRule(BaseModel):
+    """A source that matches `pattern` cannot work here: it is refused before compiling, and
+    `message` says what to change."""
+
+    pattern: str
+    message: str
 
 
 class Language(BaseModel):
@@ -31,13 +46,35 @@ class Language(BaseModel):
     memory_slack_mb: int = Field(0, ge=0)
     limit_data: bool = False
     oom_patterns: list[str] = Field(default_factory=list)
+    reject: list[SourceRule] = Field(default_factory=list)
+    error_type: str = Field("", description="regex: group 1 is a runtime error's exception type")
+    error_line: str = Field("", description="regex: groups 1 and 2 are the file and line of an error")
+    error_line_last: bool = Field(False, description="the innermost frame is the last match, not the first")
     version: str = Field("", description="read from the toolchain when the pool starts")
+
+    def rejection(self, source: str) -> str:
+        """Why `source` cannot work as it is, or ''."""
+        for rule in self.reject:
+            if re.search(rule.pattern, source, re.MULTILINE):
+                return rule.message
+        entry = self.entry
+        if (
+            entry
+            and entry.default_declared
+            and not any(re.search(p, source, re.MULTILINE) for p in entry.patterns)
+            and not re.search(entry.default_declared, source, re.MULTILINE)
+        ):
+            return entry.missing
+        return ""
 
     def entry_name(self, source: str) -> str:
         if self.entry is None:
             return "main"
-        match = re.search(self.entry.pattern, source)
-        return match.group(1) if match else self.entry.default
+        for pattern in self.entry.patterns:
+            match = re.search(pattern, source, re.MULTILINE)
+            if match:
+                return match.group(1)
+        return self.entry.default
 
     def source_file(self, source: str) -> str:
         return self.source_name.format(entry=self.entry_name(source))

@@ -3,18 +3,33 @@
 
 One supervisor lives in each sandbox container for the container's whole life. The host starts
 it with `docker exec --user 0` (the container holds only CAP_SETUID and CAP_SETGID) and talks to
-it over the exec's stdin/stdout: one JSON request per line in, one JSON reply per line out.
+it over the exec's stdin/stdout in frames: a line of JSON, then the raw bytes of the blobs the
+line announces (`"blobs": [[name, size], ...]`, in that order). Bytes travel as they are, so a
+program's output of any bytes costs its own size, never more.
 
 User programs run through `launch` under RUNNER_UID, a uid unique to this container, so they
 cannot signal, ptrace or write into the supervisor (uid 0) or its root-only /judge directory.
 Test input enters the container one test at a time; expected answers never do: the host checks.
 
-Requests (all replies carry "ok"):
-  {"op": "prepare", "files": {name: text}}       fresh /code/box holding the files
-  {"op": "exec", "argv": [...], "limits": {...}} run a command, output merged (compile, version)
-  {"op": "run", "argv": [...], "stdin": text, "limits": {...}, "oom_patterns": [...]}
-  {"op": "check_python", "file": name}            Python's syntax check, in a fork (no exec)
-  {"op": "reset"}                                 kill every runner process, delete its files
+What a run costs is measured so that no process of the program escapes it:
+  - CPU: the container's cgroup CPU clock (every process and thread in the container, for its
+    whole life, whoever reaps it) minus the supervisor's own CPU clock. Nothing else runs in
+    the container while a program does.
+  - memory: the resident memory of every process in the container but ours, polled, read
+    through a live thread when a process's main thread has exited; and the largest peak of any
+    process `launch` reaped (it is the subreaper of everything the program starts).
+  - the end: every process of the runner uid is killed (kill(-1) as that uid) and waited for,
+    including processes whose main thread has exited while other threads run.
+
+Requests (every reply carries "ok"):
+  {"op": "prepare", "env": {...}, "dirs": [...], "blobs": [[file, size]...]}
+                                                     fresh /code/box holding the files and dirs
+  {"op": "exec", "argv": [...], "limits": {...}}     run a command, output merged (compile)
+  {"op": "run", "argv": [...], "limits": {...}, "oom_patterns": [...], "skip_after_time": bool,
+   "collect": [file...], "blobs": [["stdin", size]]}  reply blobs: stdout, stderr, collected files
+  {"op": "check_python", "file": name}               Python's syntax check, in a fork (no exec)
+  {"op": "reset"}                                    kill every runner process, empty every place
+                                                     the runner can write
 """
 
 from __future__ import annotations
@@ -28,17 +43,68 @@ import signal
 import stat
 import sys
 import time
-from typing import Any
+from typing import Any, BinaryIO
 
 LAUNCH = "/opt/codearena/launch"
+BOX_PARENT = "/code"
 BOX = "/code/box"
 JUDGE = "/judge"
-SCRATCH_DIRS = ("/code", "/tmp", "/dev/shm")
 TICK_S = 0.005
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36
 STDERR_TAIL_BYTES = 4096
+# After the main process ends, how long launch may take to collect what the program left.
+DRAIN_S = 10.0
+# A wall-clock limit is extended by the time the program spent waiting for a CPU, at most this
+# many times over: a loaded machine must not turn a correct program into a time limit.
+MAX_WAIT_CREDIT = 3
+# File systems that hold no files of the runner's (their writable entries belong to processes).
+PSEUDO_FS = {"proc", "sysfs", "cgroup", "cgroup2", "devpts", "bpf", "debugfs", "tracefs", "securityfs"}
+Blob = tuple[str, bytes]
+
+
+# -- frames ------------------------------------------------------------------------------------
+
+
+def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], dict[str, bytes]] | None:
+    line = stream.readline()
+    if not line:
+        return None
+    header = json.loads(line)
+    blobs: dict[str, bytes] = {}
+    for name, size in header.get("blobs", []):
+        data = stream.read(int(size))
+        if len(data) != int(size):
+            raise EOFError(f"blob {name!r}: expected {size} bytes, got {len(data)}")
+        blobs[str(name)] = data
+    return header, blobs
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def write_frame(fd: int, reply: dict[str, Any], blobs: list[tuple[str, bytes | tuple[int, int]]]) -> None:
+    """Write the reply line, then each blob: bytes, or (fd, size) sent from that file's start."""
+    sizes = [[name, len(blob) if isinstance(blob, bytes) else blob[1]] for name, blob in blobs]
+    write_all(fd, json.dumps({**reply, "blobs": sizes}).encode() + b"\n")
+    for _, blob in blobs:
+        if isinstance(blob, bytes):
+            write_all(fd, blob)
+            continue
+        source, size = blob
+        offset = 0
+        while offset < size:
+            sent = os.sendfile(fd, source, offset, size - offset)
+            if sent == 0:
+                raise EOFError("a file shrank while it was sent")
+            offset += sent
+
+
+# -- processes ---------------------------------------------------------------------------------
 
 
 def as_runner(uid: int, action: Any) -> int:
@@ -59,20 +125,86 @@ def as_runner(uid: int, action: Any) -> int:
     return os.waitpid(pid, 0)[1]
 
 
-def runner_pids(uid: int) -> list[int]:
+def container_pids(exclude: set[int]) -> list[int]:
+    """Every process in the container but `exclude` and pid 1 (the container's idle init).
+
+    Nothing but the supervisor, launch and the runner's programs runs in a sandbox container,
+    so this is every process of the program: whatever its /proc entry's owner (a process that
+    made itself non-dumpable shows as root's) and wherever it was reparented.
+    """
     pids = []
     for name in os.listdir("/proc"):
         if name.isdigit():
-            try:
-                if os.stat(f"/proc/{name}").st_uid == uid:
-                    pids.append(int(name))
-            except FileNotFoundError:
-                pass
+            pid = int(name)
+            if pid != 1 and pid not in exclude:
+                pids.append(pid)
     return pids
 
 
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except (FileNotFoundError, ProcessLookupError):
+        return b""
+
+
+def _state(pid: int) -> bytes:
+    data = _read(f"/proc/{pid}/stat")
+    return data.rsplit(b")", 1)[1].split()[0] if data else b"X"
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` can still run: not a zombie, or a zombie leader whose other threads run."""
+    state = _state(pid)
+    if state == b"X":
+        return False
+    if state != b"Z":
+        return True
+    try:
+        return len(os.listdir(f"/proc/{pid}/task")) > 1
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def resident_kb(pid: int) -> int:
+    """A process's resident memory, read through a live thread if its main thread has exited."""
+    for path in (f"/proc/{pid}/statm", *_task_files(pid, "statm")):
+        fields = _read(path).split()
+        if len(fields) > 1 and int(fields[1]):
+            return int(fields[1]) * PAGE_KB
+    return 0
+
+
+def _task_files(pid: int, name: str) -> list[str]:
+    try:
+        return [f"/proc/{pid}/task/{tid}/{name}" for tid in os.listdir(f"/proc/{pid}/task")]
+    except (FileNotFoundError, ProcessLookupError):
+        return []
+
+
+def process_cpu_ms(pid: int) -> int:
+    """CPU of a process, its threads and the children it reaped (for the fallback clock)."""
+    data = _read(f"/proc/{pid}/stat")
+    if not data:
+        return 0
+    fields = data.rsplit(b")", 1)[1].split()
+    # fields[11..14]: utime, stime, cutime, cstime (fields 14-17 of proc(5)).
+    return sum(int(f) for f in fields[11:15]) * 1000 // CLOCK_TICKS
+
+
+def run_delay_ms(pid: int) -> int:
+    """The longest time any thread of `pid` has spent runnable but waiting for a CPU."""
+    longest = 0
+    for path in _task_files(pid, "schedstat"):
+        fields = _read(path).split()
+        if len(fields) > 1:
+            longest = max(longest, int(fields[1]) // 1_000_000)
+    return longest
+
+
 def reap_orphans() -> None:
-    """Collect zombies reparented to us (we are the subreaper of everything we start)."""
+    """Collect zombies reparented to us (should launch itself be gone)."""
     while True:
         try:
             pid, _ = os.waitpid(-1, os.WNOHANG)
@@ -82,58 +214,31 @@ def reap_orphans() -> None:
             return
 
 
-def live_runner_pids(uid: int) -> list[int]:
-    """The runner's processes that can still run (zombies excluded), other than ourselves."""
-    me = os.getpid()
-    alive = []
-    for pid in runner_pids(uid):
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as f:
-                state = f.read().rsplit(b")", 1)[1].split()[0]
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-        if pid != me and state != b"Z":
-            alive.append(pid)
-    return alive
-
-
-def kill_runner(uid: int) -> None:
-    if not live_runner_pids(uid):
-        return  # the common case: the program ended and left nothing; no fork needed
+def kill_runner(uid: int, keep: set[int]) -> bool:
+    """Kill every process of `uid`; whether none is left (processes in `keep` are not its)."""
+    if not any(alive(pid) for pid in container_pids(keep | {os.getpid()})):
+        return True  # the common case: the program ended and left nothing; no fork needed
 
     def kill_all() -> None:
-        # kill(-1) as the runner reaches exactly the runner's processes. It reports success
-        # whenever the namespace holds any other process, so /proc tells when none is left;
-        # repeating catches processes forked while we signal.
+        # kill(-1) as the runner reaches exactly the runner's processes; repeating catches
+        # processes forked while we signal.
+        me = {os.getpid(), os.getppid()} | keep
         for _ in range(2000):
             os.kill(-1, signal.SIGKILL)
-            if not live_runner_pids(uid):
+            if not any(alive(pid) for pid in container_pids(me)):
                 return
             time.sleep(0.0005)
         raise RuntimeError("runner processes survive SIGKILL")
 
-    as_runner(uid, kill_all)
+    return as_runner(uid, kill_all) == 0
 
 
-def read_memory_kb(uid: int) -> int:
-    total = 0
-    for pid in runner_pids(uid):
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * PAGE_KB
-        except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
-            pass
-    return total
-
-
-def read_cpu_ms(pid: int) -> int:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            fields = f.read().rsplit(b")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return 0
-    # fields[11], fields[12] are utime and stime (fields 14 and 15 of proc(5)).
-    return (int(fields[11]) + int(fields[12])) * 1000 // CLOCK_TICKS
+def landlock_abi() -> int:
+    """The Landlock ABI this kernel offers (launch confines programs with it), or 0."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.syscall.restype = ctypes.c_long
+    abi = libc.syscall(ctypes.c_long(444), None, ctypes.c_long(0), ctypes.c_long(1))  # version query
+    return max(0, int(abi))
 
 
 def cgroup_oom_kills() -> int:
@@ -142,15 +247,165 @@ def cgroup_oom_kills() -> int:
         ("/sys/fs/cgroup/memory.events", b"oom_kill"),
         ("/sys/fs/cgroup/memory/memory.oom_control", b"oom_kill"),
     ):
-        try:
-            with open(path, "rb") as f:
-                for line in f:
-                    parts = line.split()
-                    if len(parts) == 2 and parts[0] == key:
-                        return int(parts[1])
-        except OSError:
-            continue
+        for line in _read(path).splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[0] == key:
+                return int(parts[1])
     return 0
+
+
+class CpuClock:
+    """The container's cgroup CPU time in nanoseconds (v2 or v1), when the kernel shows it."""
+
+    SOURCES = (
+        ("/sys/fs/cgroup/cpu.stat", "cgroup-v2"),
+        ("/sys/fs/cgroup/cpuacct/cpuacct.usage", "cgroup-v1"),
+        ("/sys/fs/cgroup/cpu,cpuacct/cpuacct.usage", "cgroup-v1"),
+    )
+
+    def __init__(self) -> None:
+        self.path = ""
+        self.kind = "processes"
+        for path, kind in self.SOURCES:
+            if self._parse(_read(path), kind) is not None:
+                self.path, self.kind = path, kind
+                break
+
+    @staticmethod
+    def _parse(data: bytes, kind: str) -> int | None:
+        if kind == "cgroup-v2":
+            for line in data.splitlines():
+                parts = line.split()
+                if len(parts) == 2 and parts[0] == b"usage_usec":
+                    return int(parts[1]) * 1000
+            return None
+        return int(data) if data.strip().isdigit() else None
+
+    def read_ns(self) -> int | None:
+        return self._parse(_read(self.path), self.kind) if self.path else None
+
+
+class Meter:
+    """CPU used by everything in the container but the supervisor, since it was made."""
+
+    def __init__(self, clock: CpuClock) -> None:
+        self.clock = clock
+        # Our own clock first: reading it folds our pending run time into the cgroup's clock.
+        self.self_start = time.process_time_ns()
+        self.start = clock.read_ns()
+
+    def cpu_ms(self) -> int | None:
+        mine = time.process_time_ns() - self.self_start
+        now = self.clock.read_ns()
+        if now is None or self.start is None:
+            return None
+        return max(0, now - self.start - mine) // 1_000_000
+
+
+# -- writable places ---------------------------------------------------------------------------
+
+
+def mounts() -> list[tuple[str, str, str]]:
+    """(mount point, per-mount options, file system type) of every mount we can see."""
+    found = []
+    for line in _read("/proc/self/mountinfo").decode("utf-8", "replace").splitlines():
+        left, _, right = line.partition(" - ")
+        fields = left.split()
+        if len(fields) < 6 or not right:
+            continue
+        point = fields[4].encode().decode("unicode_escape")  # \040 and friends
+        found.append((point, fields[5], right.split()[0]))
+    return found
+
+
+def writable_places(uid: int) -> tuple[list[str], list[str]]:
+    """Enumerate, as the runner, the mounts where it can create files, and any file outside
+    those that it can write; the reset empties the former, the latter must not exist."""
+    read_end, write_end = os.pipe()
+
+    def probe() -> dict[str, list[str]]:
+        roots: list[str] = []
+        files: list[str] = []
+        for point, options, fstype in mounts():
+            if "ro" in options.split(",") or fstype in PSEUDO_FS or not os.path.isdir(point):
+                continue
+            device = os.stat(point).st_dev
+            writable_dir = False
+            for top, dirs, names in os.walk(point):
+                dirs[:] = [d for d in dirs if os.lstat(os.path.join(top, d)).st_dev == device]
+                if os.access(top, os.W_OK | os.X_OK):
+                    writable_dir = True
+                for name in names:
+                    path = os.path.join(top, name)
+                    info = os.lstat(path)
+                    if stat.S_ISREG(info.st_mode) and os.access(path, os.W_OK):
+                        files.append(path)
+            if writable_dir:
+                roots.append(point)
+        return {"roots": roots, "files": files}
+
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        os.close(read_end)
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            result: dict[str, Any] = probe()
+        except BaseException as exc:
+            result = {"error": repr(exc)}
+        try:
+            write_all(write_end, json.dumps(result).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    os.waitpid(pid, 0)
+    found = json.loads(b"".join(chunks) or b'{"error": "the probe died"}')
+    if "error" in found:
+        raise SystemExit(f"supervisor: cannot enumerate the places the runner can write: {found['error']}")
+    # A root inside another root is covered by it.
+    roots = sorted(found["roots"])
+    roots = [r for r in roots if not any(r != o and r.startswith(o.rstrip("/") + "/") for o in roots)]
+    return roots, sorted(found["files"])
+
+
+def remove_tree(path: str) -> None:
+    """Delete a tree the caller owns, even where the program took away its own permissions."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        os.chmod(path, 0o700)
+        for name in os.listdir(path):
+            remove_tree(os.path.join(path, name))
+        os.rmdir(path)
+    else:
+        os.unlink(path)
+
+
+def owned_entries(root: str, uid: int) -> list[str]:
+    """Every entry under `root` (on its own file system) that `uid` owns."""
+    device = os.stat(root).st_dev
+    found = []
+    for top, dirs, names in os.walk(root):
+        for name in dirs + names:
+            path = os.path.join(top, name)
+            try:
+                info = os.lstat(path)
+            except FileNotFoundError:
+                continue
+            if info.st_uid == uid:
+                found.append(path)
+        dirs[:] = [d for d in dirs if os.lstat(os.path.join(top, d)).st_dev == device]
+    return found
+
+
+# -- the supervisor ----------------------------------------------------------------------------
 
 
 class Supervisor:
@@ -159,32 +414,46 @@ class Supervisor:
             raise SystemExit("supervisor: runner uid must be an unprivileged uid")
         self.uid = uid
         self.env: dict[str, str] = {}
+        self.clock = CpuClock()
+        self.reset_roots, self.writable_files = writable_places(uid)
+        self.landlock = landlock_abi()
+        self.time_exceeded = False
+
+    def features(self) -> dict[str, Any]:
+        return {
+            "cpu_clock": self.clock.kind,
+            "landlock": self.landlock,
+            "reset_roots": self.reset_roots,
+            "writable_files": self.writable_files,
+        }
 
     # -- requests -----------------------------------------------------------------------------
 
-    def prepare(self, request: dict[str, Any]) -> dict[str, Any]:
-        files: dict[str, str] = request["files"]
-        for name in files:
+    def prepare(self, request: dict[str, Any], blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        dirs = [str(d) for d in request.get("dirs", [])]
+        for name in [*blobs, *dirs]:
             if "/" in name or name in ("", ".", ".."):
                 raise ValueError(f"bad file name {name!r}")
         self.env = {str(k): str(v) for k, v in request.get("env", {}).items()}
+        self.time_exceeded = False
 
         def write_box() -> None:
             os.umask(0o077)
             os.mkdir(BOX, 0o700)
-            for name, text in files.items():
-                with open(os.path.join(BOX, name), "w", encoding="utf-8", errors="surrogateescape") as f:
-                    f.write(text)
+            for name in dirs:
+                os.mkdir(os.path.join(BOX, name), 0o700)
+            for name, data in blobs.items():
+                with open(os.path.join(BOX, name), "wb") as f:
+                    f.write(data)
 
         status = as_runner(self.uid, write_box)
-        return {"ok": status == 0}
+        return {"ok": status == 0}, []
 
-    def exec(self, request: dict[str, Any]) -> dict[str, Any]:
+    def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
-        facts["output"] = self.read_output("stdout", request["limits"]["report_bytes"])
-        return facts
+        return facts, [self.file_blob("output", "stdout", request["limits"]["report_bytes"])]
 
-    def check_python(self, request: dict[str, Any]) -> dict[str, Any]:
+    def check_python(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         """Python's syntax check without starting an interpreter: a fork that becomes the runner.
 
         The same interpreter as the one running the tests parses the file, so its verdict and
@@ -225,8 +494,8 @@ class Supervisor:
             chunks.append(chunk)
         os.close(read_end)
         _, status, usage = os.wait4(pid, 0)
-        output = b"".join(chunks).decode("utf-8", "replace")
-        return {
+        output = b"".join(chunks)
+        facts = {
             "ok": True,
             "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
@@ -234,42 +503,74 @@ class Supervisor:
             "wall_ms": int((time.monotonic() - started) * 1000),
             "memory_kb": 0,
             "killed_for": None,
-            "cgroup_oom": False,
             "output_size": len(output),
-            "output": output,
         }
+        return facts, [("output", output)]
 
-    def run(self, request: dict[str, Any]) -> dict[str, Any]:
-        stdin = request.get("stdin", "").encode("utf-8", "surrogateescape")
-        facts = self.execute(request["argv"], request["limits"], stdin=stdin, merge=False)
-        facts["stdout"] = self.read_output("stdout", request["limits"]["output_bytes"])
+    def run(self, request: dict[str, Any], blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        limits = request["limits"]
+        if request.get("skip_after_time") and self.time_exceeded:
+            return {"ok": True, "skipped": True}, []
+        facts = self.execute(request["argv"], limits, stdin=blobs.get("stdin", b""), merge=False)
+        self.time_exceeded = self.time_exceeded or bool(facts["time_exceeded"])
         stderr = self.read_bytes("stderr")
-        facts["stderr"] = stderr[-STDERR_TAIL_BYTES:].decode("utf-8", "replace")
         patterns = [p.encode() for p in request.get("oom_patterns", [])]
         facts["oom_message"] = any(p in stderr for p in patterns)
-        return facts
+        out = [self.file_blob("stdout", "stdout", limits["output_bytes"]), ("stderr", stderr[-STDERR_TAIL_BYTES:])]
+        out.extend(self.collect(request.get("collect", []), limits["output_bytes"]))
+        return facts, out
 
-    def reset(self, _request: dict[str, Any]) -> dict[str, Any]:
-        kill_runner(self.uid)
+    def collect(self, names: list[str], limit: int) -> list[Blob]:
+        """Files the program left in its box (a checker's feedback), read as the runner."""
+        found: list[Blob] = []
+        for name in names:
+            if name.startswith("/") or ".." in name.split("/"):
+                raise ValueError(f"bad file name {name!r}")
+            read_end, write_end = os.pipe()
+
+            def send(path: str = os.path.join(BOX, name), fd: int = write_end) -> None:
+                try:
+                    with open(path, "rb") as f:
+                        os.write(fd, f.read(limit))
+                except FileNotFoundError:
+                    pass
+
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - child
+                os.close(read_end)
+                try:
+                    os.setgroups([])
+                    os.setgid(self.uid)
+                    os.setuid(self.uid)
+                    send()
+                finally:
+                    os._exit(0)
+            os.close(write_end)
+            chunks = []
+            while chunk := os.read(read_end, 65536):
+                chunks.append(chunk)
+            os.close(read_end)
+            os.waitpid(pid, 0)
+            found.append((name, b"".join(chunks)))
+        return found
+
+    def reset(self, _request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        killed = kill_runner(self.uid, set())
         reap_orphans()
 
         def clean() -> None:
-            for top in SCRATCH_DIRS:
-                for name in os.listdir(top):
-                    path = os.path.join(top, name)
-                    try:
-                        info = os.lstat(path)
-                    except FileNotFoundError:
-                        continue
-                    if info.st_uid == os.getuid():
-                        remove_tree(path)
+            for root in self.reset_roots:
+                for path in owned_entries(root, os.getuid()):
+                    remove_tree(path)
 
         as_runner(self.uid, clean)
         for name in os.listdir(JUDGE):
             os.unlink(os.path.join(JUDGE, name))
-        leftovers = [os.path.join(top, name) for top in SCRATCH_DIRS for name in os.listdir(top)]
-        processes = runner_pids(self.uid)
-        return {"ok": not leftovers and not processes, "leftovers": leftovers, "processes": processes}
+        leftovers = [path for root in self.reset_roots for path in owned_entries(root, self.uid)]
+        leftovers += [os.path.join(BOX_PARENT, name) for name in os.listdir(BOX_PARENT)]
+        processes = [pid for pid in container_pids({os.getpid()}) if alive(pid)]
+        ok = killed and not leftovers and not processes
+        return {"ok": ok, "leftovers": leftovers, "processes": processes}, []
 
     # -- running one program ------------------------------------------------------------------
 
@@ -278,7 +579,6 @@ class Supervisor:
         wall_ms = int(limits["wall_ms"])
         memory_kb = int(limits["memory_kb"])
         output_bytes = int(limits["output_bytes"])
-        data_bytes = int(limits.get("data_bytes", 0))
         with open(os.path.join(JUDGE, "stdin"), "wb") as f:
             f.write(stdin)
         fd_in = os.open(os.path.join(JUDGE, "stdin"), os.O_RDONLY)
@@ -297,11 +597,12 @@ class Supervisor:
             str(limits.get("open_files", 64)),
             str(limits.get("processes", 64)),
             str(limits.get("stack_bytes", 64 << 20)),
-            str(data_bytes),
+            str(limits.get("data_bytes", 0)),
             "--",
             *argv,
         ]
         oom_before = cgroup_oom_kills()
+        meter = Meter(self.clock)
         started = time.monotonic()
         launcher = os.posix_spawn(
             LAUNCH,
@@ -317,94 +618,119 @@ class Supervisor:
         out_probe = os.dup(fd_out)
         for fd in {fd_in, fd_out, fd_err, report_w}:
             os.close(fd)
-        child = 0
-        peak_kb = 0
-        killed_for: str | None = None
+        keep = {launcher}
         report = b""
+        peak_kb = 0
+        fallback_cpu_ms = 0
+        credited_wait_ms = 0
+        killed_for: str | None = None
         deadline = started + wall_ms / 1000
+        main_done_at: float | None = None
+        error = ""
         try:
-            while b"exit " not in report or not report.endswith(b"\n"):
+            while b"done " not in report or not report.endswith(b"\n"):
                 now = time.monotonic()
-                wait = TICK_S if killed_for else max(0.0, min(TICK_S, deadline - now))
+                if main_done_at is not None:
+                    wait = TICK_S
+                    if now - main_done_at > DRAIN_S:
+                        error = "the program's processes could not be collected"
+                        break
+                elif killed_for:
+                    wait = TICK_S
+                else:
+                    wait = max(0.0, min(TICK_S, deadline - now))
                 ready, _, _ = select.select([report_r], [], [], wait)
                 if ready:
                     chunk = os.read(report_r, 4096)
                     if not chunk:
                         break
                     report += chunk
-                    if not child and report.startswith(b"pid "):
-                        child = int(report.split(b"\n", 1)[0].split()[1])
+                    if main_done_at is None and b"\nexit " in report and report.endswith(b"\n"):
+                        main_done_at = time.monotonic()
+                        # Whatever the program left running (a daemon, a fork bomb) ends with it.
+                        kill_runner(self.uid, keep)
                     continue
-                if killed_for:
-                    kill_runner(self.uid)
+                if main_done_at is not None or killed_for:
+                    kill_runner(self.uid, keep)
                     continue
-                if time.monotonic() >= deadline:
-                    killed_for = "wall"
-                elif child:
-                    peak_kb = max(peak_kb, read_memory_kb(self.uid))
-                    if peak_kb > memory_kb:
-                        killed_for = "memory"
-                    elif os.fstat(out_probe).st_size >= output_bytes:
-                        killed_for = "output"
-                    elif read_cpu_ms(child) > cpu_ms:
-                        killed_for = "cpu"
+                pids = container_pids(keep | {os.getpid()})
+                peak_kb = max(peak_kb, sum(resident_kb(pid) for pid in pids))
+                used_ms = meter.cpu_ms()
+                if used_ms is None:
+                    fallback_cpu_ms = max(fallback_cpu_ms, sum(process_cpu_ms(pid) for pid in pids))
+                    used_ms = fallback_cpu_ms
+                if peak_kb > memory_kb:
+                    killed_for = "memory"
+                elif os.fstat(out_probe).st_size >= output_bytes:
+                    killed_for = "output"
+                elif used_ms > cpu_ms:
+                    killed_for = "cpu"
+                elif time.monotonic() >= deadline:
+                    # Time spent waiting for a CPU is the machine's, not the program's.
+                    waited = min(max((run_delay_ms(pid) for pid in pids), default=0), wall_ms * MAX_WAIT_CREDIT)
+                    if waited > credited_wait_ms:
+                        deadline += (waited - credited_wait_ms) / 1000
+                        credited_wait_ms = waited
+                    else:
+                        killed_for = "wall"
                 if killed_for:
-                    kill_runner(self.uid)
+                    kill_runner(self.uid, keep)
         finally:
             os.close(report_r)
             os.close(out_probe)
+            if error:
+                kill_runner(self.uid, keep)
             os.waitpid(launcher, 0)
-            # Whatever the program left running (a daemon, a fork bomb) ends with the test.
-            kill_runner(self.uid)
             reap_orphans()
         wall = int((time.monotonic() - started) * 1000)
+        used_ms = meter.cpu_ms()
         facts: dict[str, Any] = {
-            "ok": True,
+            "ok": not error,
             "exit_code": None,
             "signal": None,
             "cpu_ms": 0,
             "wall_ms": wall,
+            "waited_ms": credited_wait_ms,
             "memory_kb": peak_kb,
             "killed_for": killed_for,
             "cgroup_oom": cgroup_oom_kills() > oom_before,
         }
+        if error:
+            facts["error"] = error
+        children_cpu_ms = 0
         for line in report.decode().splitlines():
             parts = line.split()
             if parts and parts[0] == "exit":
-                status, utime, stime, maxrss = (int(p) for p in parts[1:5])
-                facts["cpu_ms"] = (utime + stime) // 1000
-                facts["memory_kb"] = max(peak_kb, maxrss)
+                status = int(parts[1])
+                facts["memory_kb"] = max(facts["memory_kb"], int(parts[4]))
                 if os.WIFEXITED(status):
                     facts["exit_code"] = os.WEXITSTATUS(status)
                 elif os.WIFSIGNALED(status):
                     facts["signal"] = os.WTERMSIG(status)
-        if facts["exit_code"] is None and facts["signal"] is None:
+            elif parts and parts[0] == "done":
+                children_cpu_ms = (int(parts[1]) + int(parts[2])) // 1000
+                facts["memory_kb"] = max(facts["memory_kb"], int(parts[3]))
+            elif parts and parts[0] == "landlock":
+                facts["landlock"] = int(parts[1])
+        facts["cpu_ms"] = used_ms if used_ms is not None else max(fallback_cpu_ms, children_cpu_ms)
+        if facts["exit_code"] is None and facts["signal"] is None and not error:
             facts["ok"] = False
             facts["error"] = "launch did not report how the program ended"
         facts["output_size"] = os.stat(os.path.join(JUDGE, "stdout")).st_size
+        facts["time_exceeded"] = (
+            killed_for in ("cpu", "wall") or facts["signal"] == signal.SIGXCPU or facts["cpu_ms"] > cpu_ms
+        )
         return facts
 
     def read_bytes(self, name: str, limit: int | None = None) -> bytes:
         with open(os.path.join(JUDGE, name), "rb") as f:
             return f.read(limit) if limit is not None else f.read()
 
-    def read_output(self, name: str, limit: int) -> str:
-        return self.read_bytes(name, limit).decode("utf-8", "surrogateescape")
-
-
-def remove_tree(path: str) -> None:
-    """Delete a tree the caller owns, even where the program took away its own permissions."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return
-    if stat.S_ISDIR(info.st_mode):
-        os.chmod(path, 0o700)
-        for name in os.listdir(path):
-            remove_tree(os.path.join(path, name))
-        os.rmdir(path)
-    else:
-        os.unlink(path)
+    def file_blob(self, blob: str, name: str, limit: int) -> tuple[str, tuple[int, int]]:
+        """A file of /judge, up to `limit` bytes, sent from its descriptor (never held here);
+        the caller closes the descriptor once the reply is written."""
+        fd = os.open(os.path.join(JUDGE, name), os.O_RDONLY)
+        return blob, (fd, min(os.fstat(fd).st_size, limit))
 
 
 def main() -> None:
@@ -420,18 +746,28 @@ def main() -> None:
         "check_python": supervisor.check_python,
         "reset": supervisor.reset,
     }
-    out = sys.stdout.buffer
-    out.write(b'{"ok": true, "ready": true}\n')
-    out.flush()
-    for line in sys.stdin.buffer:
+    out = sys.stdout.fileno()
+    write_frame(out, {"ok": True, "ready": True, "features": supervisor.features()}, [])
+    while True:
         try:
-            request = json.loads(line)
-            reply = handlers[request["op"]](request)
+            frame = read_frame(sys.stdin.buffer)
+        except (EOFError, ValueError) as exc:
+            write_frame(out, {"ok": False, "error": f"bad frame: {exc}"}, [])
+            break
+        if frame is None:
+            break
+        request, blobs = frame
+        try:
+            reply, out_blobs = handlers[request["op"]](request, blobs)
         except Exception as exc:
-            reply = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
-        out.write(json.dumps(reply).encode() + b"\n")
-        out.flush()
-    kill_runner(uid)
+            reply, out_blobs = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, []
+        try:
+            write_frame(out, reply, out_blobs)
+        finally:
+            for _, blob in out_blobs:
+                if isinstance(blob, tuple):
+                    os.close(blob[0])
+    kill_runner(uid, set())
 
 
 if __name__ == "__main__":

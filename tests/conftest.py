@@ -15,10 +15,11 @@ import pytest
 import pytest_asyncio
 
 from codearena.config import Settings, load_settings
-from codearena.engine import Engine, EngineError
+from codearena.engine import Engine
 from codearena.languages import Language, load_languages
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
+from codearena.sandbox.docker import EngineError
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -1,17 +1,27 @@
-"""Output checkers. They run on the host: expected answers never enter the sandbox."""
+"""Output checkers: the built-in comparisons, and problems' own checker programs (sandboxed).
+
+Expected answers never enter the user's sandbox: built-in checkers compare on the host, and a
+custom checker runs in a container of its own.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import math
-import sys
-import tempfile
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from codearena.problems.model import Checker
+from codearena.config import Settings
+from codearena.domain.verdicts import Verdict
+from codearena.judging.grading import run_outcome
+from codearena.judging.programs import SANDBOX_ENV
+from codearena.problems.model import Problem, TestCase
+from codearena.sandbox import protocol
+from codearena.sandbox.container import SandboxError
+from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.protocol import ProgramLimits, RunReply
 
-CUSTOM_CHECKER_TIMEOUT_S = 30.0
 ACCEPT_EXIT, REJECT_EXIT = 42, 43  # the Kattis output-validator convention
 
 
@@ -77,42 +87,83 @@ def check_float(answer: bytes, output: bytes, abs_tol: float, rel_tol: float) ->
     return CheckResult(True)
 
 
-async def check_custom(program: Path, input_path: Path, answer_path: Path, output: bytes) -> CheckResult:
-    with tempfile.TemporaryDirectory(prefix="codearena-feedback-") as feedback:
-        proc = await asyncio.create_subprocess_exec(
-            sys.executable,
-            str(program),
-            str(input_path),
-            str(answer_path),
-            feedback,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.PIPE,
-            cwd=str(program.parent),
-        )
+CHECKER_DIR_FILES = ("input", "answer")
+FEEDBACK = "feedback/judgemessage.txt"
+CHECKER_FEEDBACK_BYTES = 64 * 1024
+
+
+def checker_limits(settings: Settings) -> ProgramLimits:
+    cpu_ms = settings.checker_time_limit_ms
+    return ProgramLimits(
+        cpu_ms=cpu_ms,
+        wall_ms=cpu_ms * 2 + 1000,
+        memory_kb=settings.checker_memory_limit_mb * 1024,
+        output_bytes=CHECKER_FEEDBACK_BYTES,
+        processes=16,
+    )
+
+
+class Checkers:
+    """Compares outputs with answers: the built-in checkers here on the host (they are ours),
+    a problem's own checker program in a sandbox container of its own.
+
+    A problem author's checker is code from outside like a submission: it runs in a container
+    from a pool of its own (never the user's), with no network, under an unprivileged uid, with
+    CPU, memory, output and process limits, and sees only the checker file, the test's input
+    and answer, and the output to judge.
+    """
+
+    def __init__(self, settings: Settings, start_pool: Callable[[], Awaitable[ContainerPool]]) -> None:
+        self.settings = settings
+        self._start_pool = start_pool
+        self._pool: ContainerPool | None = None
+        self._starting = asyncio.Lock()
+
+    async def check(self, problem: Problem, test: TestCase, output: bytes) -> CheckResult:
+        spec = problem.checker
+        if spec.kind == "custom":
+            assert spec.program is not None  # every problem format guarantees it
+            return await self.check_custom(spec.program, test, output)
+        answer = test.read_answer()
+        if spec.kind == "exact":
+            return check_exact(answer, output)
+        if spec.kind == "float":
+            return check_float(answer, output, spec.abs_tol, spec.rel_tol)
+        return check_tokens(answer, output)
+
+    async def _pool_started(self) -> ContainerPool:
+        async with self._starting:
+            if self._pool is None:
+                self._pool = await self._start_pool()
+            return self._pool
+
+    async def check_custom(self, program: Path, test: TestCase, output: bytes) -> CheckResult:
+        """`python3 checker.py input answer feedback/ < output`: 42 accepts, 43 rejects (Kattis)."""
+        limits = checker_limits(self.settings)
+        files = {"checker.py": program.read_bytes(), "input": test.read_input(), "answer": test.read_answer()}
+        argv = ["python3", "checker.py", "input", "answer", "feedback/"]
+        pool = await self._pool_started()
         try:
-            _, stderr = await asyncio.wait_for(proc.communicate(output), CUSTOM_CHECKER_TIMEOUT_S)
-        except TimeoutError:
-            proc.kill()
-            await proc.wait()
-            raise CheckerError(f"checker {program.name} ran over {CUSTOM_CHECKER_TIMEOUT_S:.0f} s") from None
-        message_file = Path(feedback) / "judgemessage.txt"
-        message = message_file.read_text(errors="replace")[:2000] if message_file.is_file() else ""
-    if proc.returncode == ACCEPT_EXIT:
-        return CheckResult(True, message)
-    if proc.returncode == REJECT_EXIT:
-        return CheckResult(False, message)
-    detail = stderr.decode(errors="replace")[-500:]
-    raise CheckerError(f"checker {program.name} exited with {proc.returncode}: {detail}")
+            async with pool.lease() as sandbox:
+                reply = await sandbox.request(protocol.prepare(files, SANDBOX_ENV, dirs=["feedback"]), 10)
+                if not reply.ok:
+                    raise SandboxError(f"could not prepare the checker: {reply.header}")
+                frame = protocol.run(argv, limits, output, collect=[FEEDBACK])
+                ran = RunReply.parse(await sandbox.request(frame, limits.wall_ms * 4 / 1000))
+        except (SandboxError, protocol.ProtocolError) as exc:
+            raise CheckerError(f"checker {program.name} could not run: {exc}") from exc
+        message = ran.files.get(FEEDBACK, b"").decode("utf-8", "replace")[:2000]
+        verdict, reason = run_outcome(ran, limits)
+        if verdict is None or verdict == Verdict.RUNTIME_ERROR:
+            if ran.exit_code == ACCEPT_EXIT:
+                return CheckResult(True, message)
+            if ran.exit_code == REJECT_EXIT:
+                return CheckResult(False, message)
+            detail = ran.stderr.decode("utf-8", "replace")[-500:]
+            how = f"exited with {ran.exit_code}" if ran.exit_code is not None else f"ended by {reason}"
+            raise CheckerError(f"checker {program.name} {how} (42 accepts, 43 rejects): {detail}")
+        raise CheckerError(f"checker {program.name} stopped at its {reason}")
 
-
-async def check(spec: Checker, input_path: Path, answer_path: Path, output: bytes) -> CheckResult:
-    if spec.kind == "custom":
-        assert spec.program is not None  # the loader guarantees it
-        return await check_custom(spec.program, input_path, answer_path, output)
-    answer = answer_path.read_bytes()
-    if spec.kind == "exact":
-        return check_exact(answer, output)
-    if spec.kind == "float":
-        return check_float(answer, output, spec.abs_tol, spec.rel_tol)
-    return check_tokens(answer, output)
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()

@@ -3,17 +3,14 @@
 The container is locked down (no network, all capabilities dropped but SETUID/SETGID, no new
 privileges, a seccomp allowlist, a read-only root, small tmpfs mounts, memory/pid/CPU caps).
 A supervisor started once per container by `docker exec` runs every compile and test; we talk
-to it with one JSON line per request over the exec's attached stdin/stdout.
+to it in frames (codearena.sandbox.protocol) over the exec's attached stdin/stdout.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import os
 import secrets
-import socket
 import time
 from typing import Any
 
@@ -23,10 +20,11 @@ from aiodocker.stream import Stream
 
 from codearena.config import Settings
 from codearena.paths import SECCOMP_FILE
+from codearena.sandbox import protocol
 
 log = logging.getLogger(__name__)
 
-LABEL = "codearena.sandbox.container"
+LABEL = "codearena.sandbox"
 OWNER_LABEL = "codearena.owner-pid"
 SUPERVISOR = ["python3", "/opt/codearena/supervisor.py"]
 RUNNER_UID_RANGE = (200_000, 900_000)
@@ -61,6 +59,7 @@ def container_config(settings: Settings, image: str, owner: str) -> dict[str, An
             "PidsLimit": settings.container_pids_limit,
             "NanoCpus": int(settings.container_cpus * 1e9),
             "ShmSize": 16 * mb,
+            "CpusetCpus": settings.container_cpuset,
             "IpcMode": "private",
             "Ulimits": [{"Name": "core", "Soft": 0, "Hard": 0}],
         },
@@ -76,7 +75,8 @@ class Sandbox:
         self.runner_uid = runner_uid
         self.id = container.id[:12]
         self.jobs = 0
-        self._buffer = b""
+        self.features: protocol.Features | None = None
+        self._reader = protocol.FrameReader()
         self._closed = False
 
     @classmethod
@@ -88,37 +88,46 @@ class Sandbox:
             execution = await container.exec([*SUPERVISOR, str(runner_uid)], stdin=True, user="0")
             stream = execution.start(detach=False)
             sandbox = cls(container, stream, runner_uid)
-            ready = await sandbox._read_reply(30.0)
-            if not ready.get("ready"):
-                raise SandboxError(f"supervisor did not start: {ready}")
+            try:
+                sandbox.features = protocol.Features.parse(await sandbox._read_frame(30.0))
+            except protocol.ProtocolError as exc:
+                raise SandboxError(str(exc)) from exc
+            if sandbox.features.writable_files:
+                raise SandboxError(f"the runner could write files the reset cannot empty: {sandbox.features}")
             return sandbox
         except BaseException:
-            await _remove(container)
+            await remove_container(container)
             raise
 
-    async def request(self, payload: dict[str, Any], timeout_s: float) -> dict[str, Any]:
-        await self.send(payload)
+    async def request(self, frame: protocol.Frame, timeout_s: float) -> protocol.Frame:
+        await self.send(frame)
         return await self.receive(timeout_s)
 
-    async def send(self, payload: dict[str, Any]) -> None:
+    async def send(self, frame: protocol.Frame) -> None:
         """Queue a request; the supervisor answers requests in the order they were sent."""
         if self._closed:
             raise SandboxError("sandbox is closed")
         try:
-            await self.stream.write_in(json.dumps(payload).encode() + b"\n")
+            await self.stream.write_in(frame.encode())
         except Exception as exc:  # aiodocker asserts on a lost transport: any failure here is one
             raise SandboxError(f"cannot reach the supervisor: {exc!r}") from exc
 
-    async def receive(self, timeout_s: float) -> dict[str, Any]:
+    async def receive(self, timeout_s: float) -> protocol.Frame:
         """The reply to the oldest request not yet answered."""
-        reply = await self._read_reply(timeout_s + REQUEST_MARGIN_S)
-        if not reply.get("ok", False) and "error" in reply:
-            raise SandboxError(f"supervisor: {reply['error']}")
+        reply = await self._read_frame(timeout_s + REQUEST_MARGIN_S)
+        if not reply.ok and "error" in reply.header:
+            raise SandboxError(f"supervisor: {reply.header['error']}")
         return reply
 
-    async def _read_reply(self, timeout_s: float) -> dict[str, Any]:
+    async def _read_frame(self, timeout_s: float) -> protocol.Frame:
         deadline = time.monotonic() + timeout_s
-        while b"\n" not in self._buffer:
+        while True:
+            try:
+                frame = self._reader.next_frame()
+            except protocol.ProtocolError as exc:
+                raise SandboxError(str(exc)) from exc
+            if frame is not None:
+                return frame
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s")
@@ -133,13 +142,7 @@ class Sandbox:
             if message.stream == 2:
                 log.warning("sandbox %s supervisor: %s", self.id, message.data.decode(errors="replace").rstrip())
                 continue
-            self._buffer += message.data
-        line, self._buffer = self._buffer.split(b"\n", 1)
-        try:
-            reply: dict[str, Any] = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SandboxError(f"supervisor sent garbage: {line[:200]!r}") from exc
-        return reply
+            self._reader.feed(message.data)
 
     async def close(self) -> None:
         """Stop the supervisor and remove the container; safe to call twice."""
@@ -150,78 +153,12 @@ class Sandbox:
             await self.stream.close()
         except Exception:
             log.debug("closing supervisor stream of %s failed", self.id, exc_info=True)
-        await _remove(self.container)
+        await remove_container(self.container)
 
 
-async def _remove(container: DockerContainer) -> None:
+async def remove_container(container: DockerContainer) -> None:
     try:
         await asyncio.shield(container.delete(force=True))
     except aiodocker.DockerError as exc:
         if exc.status != 404:
             log.warning("could not remove container %s: %s", container.id[:12], exc)
-
-
-async def detect_owner(docker: aiodocker.Docker) -> str:
-    """How this process names itself on the sandboxes it owns.
-
-    "host:pid" for a server on the host; "container:ID:pid" for one in a container of the
-    same Docker (its host name is its container's id). Files such as /.dockerenv are no
-    proof: machines built from images carry them too.
-    """
-    host = socket.gethostname()
-    try:
-        info = await docker.containers.get(host)
-        if info.id.startswith(host) and info["State"]["Running"]:
-            return f"container:{host}:{os.getpid()}"
-    except aiodocker.DockerError:
-        pass
-    return f"{host}:{os.getpid()}"
-
-
-async def remove_orphans(docker: aiodocker.Docker, me: str) -> int:
-    """Remove sandbox containers whose owning server is gone (left behind by a crash).
-
-    A server on the host is gone when its pid is; one in a container when its container no
-    longer runs (or, in our own container, when its pid is). A server in a container cannot
-    see host pids, so it leaves host servers' sandboxes alone.
-    """
-    here = socket.gethostname()
-    mine_in_container = me.startswith("container:")
-    removed = 0
-    for container in await docker.containers.list(all=True, filters={"label": [LABEL]}):
-        labels = container._container.get("Labels") or {}
-        owner = labels.get(OWNER_LABEL, "")
-        if owner == me:
-            continue
-        parts = owner.split(":")
-        if len(parts) == 3 and parts[0] == "container" and parts[2].isdigit():
-            if mine_in_container and parts[1] == here:
-                gone = not _alive(int(parts[2]))
-            else:
-                gone = not await _container_running(docker, parts[1])
-        elif len(parts) == 2 and parts[1].isdigit():
-            gone = not mine_in_container and parts[0] == here and not _alive(int(parts[1]))
-        else:
-            gone = True  # not a label we wrote
-        if gone:
-            await _remove(container)
-            removed += 1
-    return removed
-
-
-async def _container_running(docker: aiodocker.Docker, name: str) -> bool:
-    try:
-        info = await docker.containers.get(name)
-    except aiodocker.DockerError:
-        return False
-    return bool(info["State"]["Running"])
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

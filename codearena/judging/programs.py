@@ -1,0 +1,117 @@
+"""One program in a sandbox: its limits, its files, its compilation, the request that runs it.
+
+The steps judging a submission and the editor's Run share: both prepare the source, compile it
+once, and run it under the same limits with the same request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codearena.config import Settings
+from codearena.domain.verdicts import Verdict
+from codearena.judging.grading import run_outcome
+from codearena.languages import Language
+from codearena.sandbox import protocol
+from codearena.sandbox.container import Sandbox, SandboxError
+from codearena.sandbox.protocol import ProgramLimits, RunReply
+
+PREPARE_TIMEOUT_S = 10.0
+
+# The whole environment of every program: nothing of the host's or the supervisor's.
+SANDBOX_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/code/box",
+    "LANG": "C.UTF-8",
+    "TMPDIR": "/tmp",
+}
+
+
+def program_limits(
+    settings: Settings, language: Language, time_limit_ms: int, memory_limit_mb: int, output_kb: int
+) -> ProgramLimits:
+    """The limits of one run of a program: a test, or the editor's Run."""
+    cpu_ms = int(time_limit_ms * language.time_multiplier)
+    memory_kb = (memory_limit_mb + language.memory_slack_mb) * 1024
+    return ProgramLimits(
+        cpu_ms=cpu_ms,
+        wall_ms=int(cpu_ms * settings.wall_time_factor) + settings.wall_time_extra_ms,
+        memory_kb=memory_kb,
+        output_bytes=output_kb * 1024,
+        # Half again the limit: polling kills a program whose memory grows past the limit
+        # first, and an allocation too big to ever fit fails inside the program.
+        data_bytes=memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
+        processes=settings.program_processes,
+    )
+
+
+def compile_limits(settings: Settings) -> ProgramLimits:
+    return ProgramLimits(
+        cpu_ms=settings.compile_time_limit_ms,
+        wall_ms=settings.compile_time_limit_ms * 2,
+        memory_kb=settings.compile_memory_limit_mb * 1024,
+        output_bytes=64 * 1024 * 1024,  # the compiler's messages and the binary it writes
+        processes=settings.program_processes,
+        report_bytes=settings.compile_output_limit_kb * 1024,
+    )
+
+
+def run_frame(
+    language: Language,
+    source: str,
+    memory_limit_mb: int,
+    limits: ProgramLimits,
+    stdin: bytes,
+    *,
+    skip_after_time: bool = False,
+) -> protocol.Frame:
+    """The request that runs the program once on `stdin`."""
+    return protocol.run(
+        language.run_argv(source, memory_limit_mb),
+        limits,
+        stdin,
+        oom_patterns=language.oom_patterns,
+        skip_after_time=skip_after_time,
+    )
+
+
+async def prepare(sandbox: Sandbox, files: dict[str, bytes]) -> None:
+    reply = await sandbox.request(protocol.prepare(files, SANDBOX_ENV), PREPARE_TIMEOUT_S)
+    if not reply.ok:
+        raise SandboxError(f"could not prepare the work directory: {reply.header}")
+
+
+def source_files(language: Language, source: str) -> dict[str, bytes]:
+    return {language.source_file(source): source.encode("utf-8", "surrogateescape")}
+
+
+@dataclass(frozen=True)
+class Compiled:
+    ok: bool
+    output: str  # the compiler's messages, or why the source was refused
+
+
+async def compile_source(sandbox: Sandbox, settings: Settings, language: Language, source: str) -> Compiled:
+    """Compile (or syntax-check) the prepared source: whether it may run, and the messages."""
+    refused = language.rejection(source)
+    if refused:
+        return Compiled(False, refused)
+    limits = compile_limits(settings)
+    if language.syntax_check == "python":
+        frame = protocol.check_python(language.source_file(source))
+    else:
+        argv = language.compile_argv(source)
+        if not argv:
+            return Compiled(True, "")
+        frame = protocol.execute(argv, limits)
+    try:
+        reply = RunReply.parse(await sandbox.request(frame, limits.wall_ms / 1000))
+    except protocol.ProtocolError as exc:
+        raise SandboxError(str(exc)) from exc
+    output = reply.output.decode("utf-8", "replace")
+    verdict, _ = run_outcome(reply, limits)
+    if verdict == Verdict.TIME_LIMIT_EXCEEDED:
+        output += "\n(compilation exceeded its time limit)"
+    elif verdict == Verdict.MEMORY_LIMIT_EXCEEDED:
+        output += "\n(compilation exceeded its memory limit)"
+    return Compiled(verdict is None, output)

@@ -1,0 +1,84 @@
+"""The editor's Run: a program on custom input, or on a problem's samples, not a submission.
+
+Compiled once, then run on every input in the same sandbox lease, under the same limits as
+judging (the problem's, when a problem is open); nothing is stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from pydantic import BaseModel, Field
+
+from codearena.config import Settings
+from codearena.domain.verdicts import Verdict
+from codearena.judging.grading import run_outcome
+from codearena.judging.programs import compile_source, prepare, program_limits, run_frame, source_files
+from codearena.languages import Language
+from codearena.problems.model import Limits
+from codearena.sandbox import protocol
+from codearena.sandbox.container import SandboxError
+from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.protocol import RunReply
+
+log = logging.getLogger(__name__)
+
+
+class RunCase(BaseModel):
+    """One input's run."""
+
+    verdict: str = Field(description="ok, or the limit or error that stopped the program")
+    reason: str = ""
+    stdout: str = ""
+    stderr: str = ""
+    exit_code: int | None = None
+    time_ms: int = 0
+    memory_kb: int = 0
+    output_truncated: bool = False
+
+
+class RunOutcome(RunCase):
+    """Every input's run; the fields of the first one repeated at the top for a single input."""
+
+    compile_output: str = ""
+    cases: list[RunCase] = Field(default_factory=list)
+
+
+def _case(reply: RunReply, verdict: Verdict | None, reason: str, output_bytes: int) -> RunCase:
+    return RunCase(
+        verdict="ok" if verdict is None else verdict.value,
+        reason=reason,
+        stdout=reply.stdout.decode("utf-8", "replace"),
+        stderr=reply.stderr.decode("utf-8", "replace"),
+        exit_code=reply.exit_code,
+        time_ms=reply.cpu_ms,
+        memory_kb=reply.memory_kb,
+        output_truncated=reply.output_size >= output_bytes,
+    )
+
+
+async def run_program(
+    settings: Settings, pool: ContainerPool, language: Language, source: str, inputs: Sequence[bytes], limits: Limits
+) -> RunOutcome:
+    """Compile `source` once and run it on each of `inputs`, in one sandbox."""
+    run_limits = program_limits(
+        settings, language, limits.time_limit_ms, limits.memory_limit_mb, limits.output_limit_kb
+    )
+    cases: list[RunCase] = []
+    try:
+        async with pool.lease() as sandbox:
+            await prepare(sandbox, source_files(language, source))
+            compiled = await compile_source(sandbox, settings, language, source)
+            if not compiled.ok:
+                return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
+            for stdin in inputs:
+                frame = run_frame(language, source, limits.memory_limit_mb, run_limits, stdin)
+                reply = RunReply.parse(await sandbox.request(frame, run_limits.wall_ms * 4 / 1000))
+                verdict, reason = run_outcome(reply, run_limits, language)
+                cases.append(_case(reply, verdict, reason, run_limits.output_bytes))
+    except (SandboxError, protocol.ProtocolError) as exc:
+        log.error("run of a %s program hit a sandbox fault: %s", language.id, exc)
+        return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))
+    first = cases[0] if cases else RunCase(verdict="ok")
+    return RunOutcome(**first.model_dump(), compile_output=compiled.output, cases=cases)
