@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import BaseModel, Field
 
@@ -29,6 +30,8 @@ class Status(StrEnum):
 
 
 class TestResult(BaseModel):
+    __test__: ClassVar[bool] = False  # a test's result, not a class of tests for pytest to collect
+
     index: int = Field(description="1-based, samples first")
     verdict: Verdict
     time_ms: int = Field(0, description="CPU time of the program")

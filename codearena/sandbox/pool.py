@@ -54,6 +54,11 @@ class ContainerPool:
     def busy(self) -> int:
         return len(self._all) - self._idle.qsize()
 
+    @property
+    def features(self) -> protocol.Features | None:
+        """What the supervisors found about their containers (the same in every one)."""
+        return next((s.features for s in self._all if s.features is not None), None)
+
     def describe(self) -> dict[str, int]:
         return {
             "size": self.size,

@@ -62,10 +62,12 @@ class FrameReader:
             del self._buffer[: end + 1]
             try:
                 header = json.loads(line)
+                if not isinstance(header, dict):
+                    raise TypeError("not an object")
                 sizes = [(str(name), int(size)) for name, size in header.get("blobs", [])]
             except (ValueError, TypeError) as exc:
                 raise ProtocolError(f"the supervisor sent garbage: {line[:200]!r}") from exc
-            if not isinstance(header, dict) or any(size < 0 for _, size in sizes):
+            if any(size < 0 for _, size in sizes):
                 raise ProtocolError(f"the supervisor sent garbage: {line[:200]!r}")
             self._header = header
             self._needed = sum(size for _, size in sizes)
