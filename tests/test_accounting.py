@@ -45,8 +45,9 @@ def two_tests(tmp_path_factory: pytest.TempPathFactory) -> Problem:
     return write_problem(root, "two", tests=[("7\n", "7\n"), ("8\n", "8\n")], time_limit_ms=1000, memory_limit_mb=64)
 
 
-# A CPU burner the program leaves behind without ever reaping it, while it sleeps 1.2 s and then
-# answers. The burner's CPU is far over every language's limit (200 ms x multiplier).
+# A CPU burner the program leaves behind without ever reaping it, while it sleeps and then
+# answers: the burner's CPU is over every language's limit (200 ms x multiplier), the sleep is
+# within every wall-clock limit, so only counting the burner's CPU can catch it.
 BURN_IN_A_GRANDCHILD = {
     "python": """\
 import os, time
@@ -72,7 +73,7 @@ int main() {
         _exit(0);
     }
     wait(nullptr);
-    usleep(1200000);
+    usleep(600000);
     printf("%ld\\n", n);
 }
 """,
@@ -83,7 +84,7 @@ public class Main {
     long n = new Scanner(System.in).nextLong();
     // sh exits at once (Java reaps it); the background subshell it leaves burns unreaped.
     new ProcessBuilder("sh", "-c", "(while :; do :; done) >/dev/null 2>&1 &").start().waitFor();
-    Thread.sleep(1200);
+    Thread.sleep(600);
     System.out.println(n);
   }
 }
@@ -92,7 +93,7 @@ public class Main {
 const { spawnSync } = require('child_process');
 const n = require('fs').readFileSync(0, 'utf8').trim();
 spawnSync('sh', ['-c', '(while :; do :; done) >/dev/null 2>&1 &']);
-setTimeout(() => console.log(n), 1200);
+setTimeout(() => console.log(n), 600);
 """,
 }
 
@@ -112,6 +113,7 @@ async def test_cpu_of_an_unreaped_grandchild_counts(engine: Engine, quick_proble
 ZOMBIE_LEADER_HOG = """\
 import ctypes, threading, time
 def hold():
+    time.sleep(0.2)  # until the main thread is gone: from then on, /proc/PID/statm reads 0
     block = bytearray(80 << 20)
     for i in range(0, len(block), 4096):
         block[i] = 1
@@ -136,6 +138,7 @@ print(n)
 #include <pthread.h>
 #include <unistd.h>
 void* hold(void*) {
+    usleep(200000);  // until the main thread is gone: from then on, /proc/PID/statm reads 0
     char* block = new char[80 << 20];
     memset(block, 1, 80 << 20);
     sleep(30);
@@ -168,7 +171,7 @@ public class Main {{
     "javascript": f"""\
 const {{ spawn }} = require('child_process');
 const n = require('fs').readFileSync(0, 'utf8').trim();
-for (let i = 0; i < 3; i++) spawn('python3', ['-c', {json.dumps(ZOMBIE_LEADER_HOG)}], {{ stdio: 'ignore' }});
+for (let i = 0; i < 3; i++) spawn('python3', ['-c', {json.dumps(ZOMBIE_LEADER_HOG)}], {{ stdio: 'ignore' }}).unref();
 setTimeout(() => console.log(n), 1000);
 """,
 }
@@ -232,21 +235,70 @@ ECHO = {
 }
 
 # Test 1 leaves a zombie-leader process with a live thread behind and answers; test 2 answers
-# only if no process of the program's uid but its own is left.
+# only if no process of the program's uid is left but its own (and its parent's).
+SMALL_HOG = ZOMBIE_LEADER_HOG.replace("80 << 20", "1 << 20")
+NO_STRANGERS = """\
+import os, sys
+me, mine = os.getuid(), {os.getpid(), os.getppid()}
+others = [p for p in os.listdir("/proc") if p.isdigit() and int(p) not in mine
+          and os.stat("/proc/" + p).st_uid == me]
+print("left behind: " + " ".join(others) if others else sys.argv[1])
+"""
+
 LEAVE_A_ZOMBIE_LEADER = {
     "python": f"""\
-import os, subprocess, sys
+import subprocess, sys, time
 n = input()
 if n == "7":
-    subprocess.Popen([sys.executable, "-c", {ZOMBIE_LEADER_HOG.replace("80 << 20", "1 << 20")!r}])
-    import time; time.sleep(0.3)
+    subprocess.Popen([sys.executable, "-c", {SMALL_HOG!r}])
+    time.sleep(0.3)
+    print(n)
 else:
-    me = os.getuid()
-    others = [p for p in os.listdir("/proc") if p.isdigit() and int(p) != os.getpid()
-              and os.stat("/proc/" + p).st_uid == me]
-    if others:
-        n = "left behind: " + " ".join(others)
-print(n)
+    subprocess.run([sys.executable, "-c", {NO_STRANGERS!r}, n])
+""",
+    "cpp": f"""\
+#include <cstdio>
+#include <pthread.h>
+#include <string>
+#include <unistd.h>
+void* nap(void*) {{ sleep(600); return nullptr; }}
+int main() {{
+    long n; if (scanf("%ld", &n) != 1) return 1;
+    if (n == 7) {{
+        if (fork() == 0) {{ pthread_t t; pthread_create(&t, nullptr, nap, nullptr); pthread_exit(nullptr); }}
+        usleep(300000);
+        printf("%ld\\n", n);
+        return 0;
+    }}
+    fflush(stdout);
+    std::string arg = std::to_string(n);
+    execlp("python3", "python3", "-c", {java_string(NO_STRANGERS)}, arg.c_str(), (char*)nullptr);
+}}
+""",
+    "java": f"""\
+import java.util.*;
+public class Main {{
+  public static void main(String[] a) throws Exception {{
+    String n = String.valueOf(new Scanner(System.in).nextLong());
+    if (n.equals("7")) {{
+      new ProcessBuilder("python3", "-c", {java_string(SMALL_HOG)}).start();
+      Thread.sleep(300);
+      System.out.println(n);
+    }} else {{
+      new ProcessBuilder("python3", "-c", {java_string(NO_STRANGERS)}, n).inheritIO().start().waitFor();
+    }}
+  }}
+}}
+""",
+    "javascript": f"""\
+const {{ spawn, spawnSync }} = require('child_process');
+const n = require('fs').readFileSync(0, 'utf8').trim();
+if (n === '7') {{
+  spawn('python3', ['-c', {json.dumps(SMALL_HOG)}], {{ stdio: 'ignore' }}).unref();
+  setTimeout(() => console.log(n), 300);
+}} else {{
+  spawnSync('python3', ['-c', {json.dumps(NO_STRANGERS)}, n], {{ stdio: 'inherit' }});
+}}
 """,
 }
 

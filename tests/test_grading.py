@@ -27,7 +27,7 @@ def reply(**facts: object) -> RunReply:
          "time limit (CPU 1003 ms of 1000 ms)"),
         ({"cpu_ms": 1200}, Verdict.TIME_LIMIT_EXCEEDED, "time limit (CPU 1200 ms of 1000 ms)"),
         ({"killed_for": "wall", "wall_ms": 2600, "waited_ms": 100, "cpu_ms": 3, "exit_code": None, "signal": 9},
-         Verdict.TIME_LIMIT_EXCEEDED, "wall-clock limit (idle or waiting for 2500 ms; CPU 3 ms)"),
+         Verdict.TIME_LIMIT_EXCEEDED, "wall-clock limit (idle or waiting 2.5 s; CPU 3 ms)"),
         ({"killed_for": "memory", "memory_kb": 300 * 1024, "exit_code": None, "signal": 9},
          Verdict.MEMORY_LIMIT_EXCEEDED, "memory limit (300 MB of 256 MB)"),
         ({"exit_code": 1, "oom_message": True}, Verdict.MEMORY_LIMIT_EXCEEDED, "out of memory (limit 256 MB)"),

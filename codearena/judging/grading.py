@@ -78,10 +78,8 @@ def run_outcome(reply: RunReply, limits: ProgramLimits, language: Language | Non
         # or buffers until another limit stops it, but the cause is the output.
         return Verdict.OUTPUT_LIMIT_EXCEEDED, f"output limit ({format_bytes(limits.output_bytes)})"
     if killed_for == "wall":
-        return (
-            Verdict.TIME_LIMIT_EXCEEDED,
-            f"wall-clock limit (idle or waiting for {reply.wall_ms - reply.waited_ms} ms; CPU {reply.cpu_ms} ms)",
-        )
+        idle_s = (reply.wall_ms - reply.waited_ms) / 1000
+        return Verdict.TIME_LIMIT_EXCEEDED, f"wall-clock limit (idle or waiting {idle_s:.1f} s; CPU {reply.cpu_ms} ms)"
     if killed_for == "cpu" or sig == signal.SIGXCPU or reply.cpu_ms > limits.cpu_ms:
         return Verdict.TIME_LIMIT_EXCEEDED, f"time limit (CPU {reply.cpu_ms} ms of {limits.cpu_ms} ms)"
     if killed_for == "memory" or reply.memory_kb > limits.memory_kb:
