@@ -12,6 +12,10 @@ Reports throughput, latency percentiles and the server's RSS.
   .venv/bin/python bench/load.py closed --clients 50 --submissions 10000   # RSS after 10,000
   .venv/bin/python bench/load.py idle --clients 1000           # RSS cost of idle WebSocket subscribers
   add --mixed for all four languages in equal parts (default: Python only)
+
+In closed Python mode the same run also measures the yardstick (bench/baseline.py): the bare
+host judging the same submission with two workers side by side, for --yardstick-seconds before
+and after the load, and prints the server's throughput as a ratio to their mean.
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ import time
 from pathlib import Path
 
 import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from baseline import BareSubmission  # a sibling script, not a package
+
+from codearena.paths import PROBLEMS_DIR
+from codearena.problems.native import load_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = ROOT / "problems" / "a-plus-b" / "solutions"
@@ -130,12 +140,26 @@ async def start_server(workdir: Path, pool_size: int) -> tuple[asyncio.subproces
     raise RuntimeError("server did not start; see " + str(workdir / "server.log"))
 
 
+def yardstick(seconds: float, workers: int) -> float:
+    """Submissions per second of the bare host judging the Python a-plus-b solution."""
+    bare = BareSubmission(load_problem(PROBLEMS_DIR / "a-plus-b"), (SOLUTIONS / FILES["python"]).read_text())
+    try:
+        bare.judge()  # warm the page cache
+        return bare.throughput(workers, seconds)
+    finally:
+        bare.close()
+
+
 async def main(args: argparse.Namespace) -> None:
     languages = list(FILES) if args.mixed else ["python"]
     sources = {lang: (SOLUTIONS / FILES[lang]).read_text() for lang in languages}
+    measure_yardstick = args.mode == "closed" and not args.mixed and args.yardstick_seconds > 0
     with tempfile.TemporaryDirectory(prefix="codearena-bench-") as tmp:
         proc, base = await start_server(Path(tmp), args.pool_size)
+        floors: list[float] = []
         try:
+            if measure_yardstick:
+                floors.append(await asyncio.to_thread(yardstick, args.yardstick_seconds, args.pool_size))
             latencies: list[float] = []
             wrong: list[str] = []
             turn = itertools.cycle(languages)
@@ -208,6 +232,14 @@ async def main(args: argparse.Namespace) -> None:
                 f"max {max(latencies) * 1000:.0f}"
             )
             print(f"server RSS after the run: {rss_mb(proc.pid):.1f} MB")
+            if measure_yardstick:
+                floors.append(await asyncio.to_thread(yardstick, args.yardstick_seconds, args.pool_size))
+                floor = statistics.mean(floors)
+                print(
+                    f"yardstick: the bare host, {args.pool_size} workers: "
+                    + ", ".join(f"{f:.2f}" for f in floors)
+                    + f" per second (before, after); ratio {n / elapsed / floor:.3f}"
+                )
         finally:
             proc.terminate()
             await proc.wait()
@@ -222,4 +254,5 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=float, default=60.0, help="open mode: how long")
     parser.add_argument("--pool-size", type=int, default=2)
     parser.add_argument("--mixed", action="store_true", help="all four languages in equal parts")
+    parser.add_argument("--yardstick-seconds", type=float, default=20.0, help="closed mode: 0 skips the yardstick")
     asyncio.run(main(parser.parse_args()))

@@ -22,12 +22,12 @@ What a run costs is measured so that no process of the program escapes it:
     including processes whose main thread has exited while other threads run.
 
 Requests (every reply carries "ok"):
-  {"op": "prepare", "env": {...}, "dirs": [...], "blobs": [[file, size]...]}
-                                                     fresh /code/box holding the files and dirs
+  {"op": "prepare", "env": {...}, "dirs": [...], "check_python": file?, "blobs": [[file, size]...]}
+                                                     fresh /code/box holding the files and dirs,
+                                                     and Python's syntax check of `file`
   {"op": "exec", "argv": [...], "limits": {...}}     run a command, output merged (compile)
   {"op": "run", "argv": [...], "limits": {...}, "oom_patterns": [...], "skip_after_time": bool,
    "collect": [file...], "blobs": [["stdin", size]]}  reply blobs: stdout, stderr, collected files
-  {"op": "check_python", "file": name}               Python's syntax check, in a fork (no exec)
   {"op": "reset"}                                    kill every runner process, empty every place
                                                      the runner can write
 """
@@ -49,7 +49,11 @@ LAUNCH = "/opt/codearena/launch"
 BOX_PARENT = "/code"
 BOX = "/code/box"
 JUDGE = "/judge"
+# How often a running program's CPU, memory and output are checked: soon after it starts, then
+# less often as it keeps running (limits the kernel enforces itself back this up: RLIMIT_CPU,
+# RLIMIT_DATA, RLIMIT_FSIZE, the container's memory cap).
 TICK_S = 0.005
+MAX_TICK_S = 0.02
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36
@@ -132,13 +136,7 @@ def container_pids(exclude: set[int]) -> list[int]:
     so this is every process of the program: whatever its /proc entry's owner (a process that
     made itself non-dumpable shows as root's) and wherever it was reparented.
     """
-    pids = []
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            pid = int(name)
-            if pid != 1 and pid not in exclude:
-                pids.append(pid)
-    return pids
+    return [pid for pid in map(int, filter(str.isdigit, os.listdir("/proc"))) if pid != 1 and pid not in exclude]
 
 
 def _read(path: str) -> bytes:
@@ -241,48 +239,61 @@ def landlock_abi() -> int:
     return max(0, int(abi))
 
 
-def cgroup_oom_kills() -> int:
-    """How many OOM kills the container's memory cgroup has seen (v2 or v1)."""
-    for path, key in (
-        ("/sys/fs/cgroup/memory.events", b"oom_kill"),
-        ("/sys/fs/cgroup/memory/memory.oom_control", b"oom_kill"),
-    ):
-        for line in _read(path).splitlines():
+class CgroupFile:
+    """One of the container's cgroup files, kept open and read again from its start each time
+    (a few microseconds, where opening it costs ten times that)."""
+
+    def __init__(self, *paths: str) -> None:
+        self.fd = -1
+        self.path = ""
+        for path in paths:
+            try:
+                self.fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+                self.path = path
+                return
+            except OSError:
+                continue
+
+    def read(self) -> bytes:
+        return os.pread(self.fd, 4096, 0) if self.fd >= 0 else b""
+
+    def field(self, key: bytes) -> int | None:
+        """The value of `key` in a "key value" file."""
+        for line in self.read().splitlines():
             parts = line.split()
             if len(parts) == 2 and parts[0] == key:
                 return int(parts[1])
-    return 0
+        return None
+
+
+class OomCounter:
+    """How many OOM kills the container's memory cgroup has seen (v2 or v1)."""
+
+    def __init__(self) -> None:
+        self.file = CgroupFile("/sys/fs/cgroup/memory.events", "/sys/fs/cgroup/memory/memory.oom_control")
+
+    def kills(self) -> int:
+        return self.file.field(b"oom_kill") or 0
 
 
 class CpuClock:
     """The container's cgroup CPU time in nanoseconds (v2 or v1), when the kernel shows it."""
 
-    SOURCES = (
-        ("/sys/fs/cgroup/cpu.stat", "cgroup-v2"),
-        ("/sys/fs/cgroup/cpuacct/cpuacct.usage", "cgroup-v1"),
-        ("/sys/fs/cgroup/cpu,cpuacct/cpuacct.usage", "cgroup-v1"),
-    )
-
     def __init__(self) -> None:
-        self.path = ""
-        self.kind = "processes"
-        for path, kind in self.SOURCES:
-            if self._parse(_read(path), kind) is not None:
-                self.path, self.kind = path, kind
-                break
-
-    @staticmethod
-    def _parse(data: bytes, kind: str) -> int | None:
-        if kind == "cgroup-v2":
-            for line in data.splitlines():
-                parts = line.split()
-                if len(parts) == 2 and parts[0] == b"usage_usec":
-                    return int(parts[1]) * 1000
-            return None
-        return int(data) if data.strip().isdigit() else None
+        self.file = CgroupFile(
+            "/sys/fs/cgroup/cpu.stat",
+            "/sys/fs/cgroup/cpuacct/cpuacct.usage",
+            "/sys/fs/cgroup/cpu,cpuacct/cpuacct.usage",
+        )
+        self.v2 = self.file.path.endswith("cpu.stat")
+        self.kind = "processes" if self.read_ns() is None else ("cgroup-v2" if self.v2 else "cgroup-v1")
 
     def read_ns(self) -> int | None:
-        return self._parse(_read(self.path), self.kind) if self.path else None
+        if self.v2:
+            usec = self.file.field(b"usage_usec")
+            return None if usec is None else usec * 1000
+        data = self.file.read().strip()
+        return int(data) if data.isdigit() else None
 
 
 class Meter:
@@ -388,6 +399,31 @@ def remove_tree(path: str) -> None:
         os.unlink(path)
 
 
+def remove_owned(root: str, uid: int) -> None:
+    """Remove every entry under `root` (on its own file system) that `uid` owns."""
+    device = os.stat(root).st_dev
+    for top, dirs, names in os.walk(root):
+        for name in names:
+            path = os.path.join(top, name)
+            try:
+                if os.lstat(path).st_uid == uid:
+                    remove_tree(path)
+            except FileNotFoundError:
+                continue
+        keep = []
+        for name in dirs:
+            path = os.path.join(top, name)
+            try:
+                info = os.lstat(path)
+            except FileNotFoundError:
+                continue
+            if info.st_uid == uid:
+                remove_tree(path)
+            elif info.st_dev == device:
+                keep.append(name)
+        dirs[:] = keep
+
+
 def owned_entries(root: str, uid: int) -> list[str]:
     """Every entry under `root` (on its own file system) that `uid` owns."""
     device = os.stat(root).st_dev
@@ -415,6 +451,7 @@ class Supervisor:
         self.uid = uid
         self.env: dict[str, str] = {}
         self.clock = CpuClock()
+        self.oom = OomCounter()
         self.reset_roots, self.writable_files = writable_places(uid)
         self.landlock = landlock_abi()
         self.time_exceeded = False
@@ -430,62 +467,49 @@ class Supervisor:
     # -- requests -----------------------------------------------------------------------------
 
     def prepare(self, request: dict[str, Any], blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
-        dirs = [str(d) for d in request.get("dirs", [])]
-        for name in [*blobs, *dirs]:
-            if "/" in name or name in ("", ".", ".."):
-                raise ValueError(f"bad file name {name!r}")
-        self.env = {str(k): str(v) for k, v in request.get("env", {}).items()}
-        self.time_exceeded = False
-
-        def write_box() -> None:
-            os.umask(0o077)
-            os.mkdir(BOX, 0o700)
-            for name in dirs:
-                os.mkdir(os.path.join(BOX, name), 0o700)
-            for name, data in blobs.items():
-                with open(os.path.join(BOX, name), "wb") as f:
-                    f.write(data)
-
-        status = as_runner(self.uid, write_box)
-        return {"ok": status == 0}, []
-
-    def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
-        facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
-        return facts, [self.file_blob("output", "stdout", request["limits"]["report_bytes"])]
-
-    def check_python(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
-        """Python's syntax check without starting an interpreter: a fork that becomes the runner.
+        """A fresh /code/box with the files and dirs; with "check_python", also Python's syntax
+        check of that file, in the same fork (no interpreter start, no second fork).
 
         The same interpreter as the one running the tests parses the file, so its verdict and
         message are the ones `python3 main.py` would give.
         """
-        name = request["file"]
-        if "/" in name:
-            raise ValueError(f"bad file name {name!r}")
+        dirs = [str(d) for d in request.get("dirs", [])]
+        check = request.get("check_python")
+        for name in [*blobs, *dirs, *([check] if check else [])]:
+            if "/" in name or name in ("", ".", ".."):
+                raise ValueError(f"bad file name {name!r}")
+        self.env = {str(k): str(v) for k, v in request.get("env", {}).items()}
+        self.time_exceeded = False
         read_end, write_end = os.pipe()
-        started = time.monotonic()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - child
             code = 2
             try:
                 os.close(read_end)
-                resource.setrlimit(resource.RLIMIT_CPU, (10, 11))
-                resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
                 os.setgroups([])
                 os.setgid(self.uid)
                 os.setuid(self.uid)
-                with open(os.path.join(BOX, name), "rb") as f:
-                    source = f.read()
-                try:
-                    compile(source, name, "exec")
-                    code = 0
-                except (SyntaxError, ValueError) as exc:
-                    import traceback
+                os.umask(0o077)
+                os.mkdir(BOX, 0o700)
+                for name in dirs:
+                    os.mkdir(os.path.join(BOX, name), 0o700)
+                for name, data in blobs.items():
+                    with open(os.path.join(BOX, name), "wb") as f:
+                        f.write(data)
+                code = 0
+                if check:
+                    resource.setrlimit(resource.RLIMIT_CPU, (10, 11))
+                    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+                    try:
+                        compile(blobs[check], check, "exec")
+                    except (SyntaxError, ValueError) as exc:
+                        import traceback
 
-                    os.write(write_end, "".join(traceback.format_exception_only(exc)).encode()[:65536])
-                    code = 1
+                        write_all(write_end, "".join(traceback.format_exception_only(exc)).encode()[:65536])
+                        code = 1
             except BaseException as exc:
-                os.write(write_end, f"syntax check failed: {exc!r}\n".encode())
+                write_all(write_end, f"preparing the files failed: {exc!r}\n".encode())
+                code = 2
             finally:
                 os._exit(code)
         os.close(write_end)
@@ -493,19 +517,16 @@ class Supervisor:
         while chunk := os.read(read_end, 65536):
             chunks.append(chunk)
         os.close(read_end)
-        _, status, usage = os.wait4(pid, 0)
+        _, status = os.waitpid(pid, 0)
+        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
         output = b"".join(chunks)
-        facts = {
-            "ok": True,
-            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-            "cpu_ms": int((usage.ru_utime + usage.ru_stime) * 1000),
-            "wall_ms": int((time.monotonic() - started) * 1000),
-            "memory_kb": 0,
-            "killed_for": None,
-            "output_size": len(output),
-        }
-        return facts, [("output", output)]
+        if code not in (0, 1):
+            return {"ok": False, "error": output.decode("utf-8", "replace") or f"status {status}"}, []
+        return {"ok": True, "exit_code": code, "output_size": len(output)}, [("output", output)]
+
+    def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
+        return facts, [self.file_blob("output", "stdout", request["limits"]["report_bytes"])]
 
     def run(self, request: dict[str, Any], blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         limits = request["limits"]
@@ -557,20 +578,25 @@ class Supervisor:
     def reset(self, _request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         killed = kill_runner(self.uid, set())
         reap_orphans()
+        roots = self.reset_roots
 
         def clean() -> None:
-            for root in self.reset_roots:
-                for path in owned_entries(root, os.getuid()):
-                    remove_tree(path)
+            # As the runner (its own directories may be closed to everyone else), remove what
+            # it owns in every place it can write, then look again.
+            for root in roots:
+                remove_owned(root, os.getuid())
+            left = [path for root in roots for path in owned_entries(root, os.getuid())]
+            left += [os.path.join(BOX_PARENT, name) for name in os.listdir(BOX_PARENT)]
+            if left:
+                raise RuntimeError(f"left after the reset: {left}")
 
-        as_runner(self.uid, clean)
+        cleaned = as_runner(self.uid, clean) == 0
         for name in os.listdir(JUDGE):
             os.unlink(os.path.join(JUDGE, name))
-        leftovers = [path for root in self.reset_roots for path in owned_entries(root, self.uid)]
-        leftovers += [os.path.join(BOX_PARENT, name) for name in os.listdir(BOX_PARENT)]
         processes = [pid for pid in container_pids({os.getpid()}) if alive(pid)]
-        ok = killed and not leftovers and not processes
-        return {"ok": ok, "leftovers": leftovers, "processes": processes}, []
+        leftovers = [] if cleaned else [path for root in roots for path in owned_entries(root, self.uid)]
+        ok = killed and cleaned and not processes
+        return {"ok": ok, "leftovers": leftovers or ([] if cleaned else ["(see the log)"]), "processes": processes}, []
 
     # -- running one program ------------------------------------------------------------------
 
@@ -601,7 +627,7 @@ class Supervisor:
             "--",
             *argv,
         ]
-        oom_before = cgroup_oom_kills()
+        oom_before = self.oom.kills()
         meter = Meter(self.clock)
         started = time.monotonic()
         launcher = os.posix_spawn(
@@ -626,6 +652,7 @@ class Supervisor:
         killed_for: str | None = None
         deadline = started + wall_ms / 1000
         main_done_at: float | None = None
+        ticks = 0
         error = ""
         try:
             while b"done " not in report or not report.endswith(b"\n"):
@@ -638,7 +665,7 @@ class Supervisor:
                 elif killed_for:
                     wait = TICK_S
                 else:
-                    wait = max(0.0, min(TICK_S, deadline - now))
+                    wait = max(0.0, min(TICK_S * 2 ** (ticks // 2), MAX_TICK_S, deadline - now))
                 ready, _, _ = select.select([report_r], [], [], wait)
                 if ready:
                     chunk = os.read(report_r, 4096)
@@ -653,6 +680,7 @@ class Supervisor:
                 if main_done_at is not None or killed_for:
                     kill_runner(self.uid, keep)
                     continue
+                ticks += 1
                 pids = container_pids(keep | {os.getpid()})
                 peak_kb = max(peak_kb, sum(resident_kb(pid) for pid in pids))
                 used_ms = meter.cpu_ms()
@@ -693,7 +721,7 @@ class Supervisor:
             "waited_ms": credited_wait_ms,
             "memory_kb": peak_kb,
             "killed_for": killed_for,
-            "cgroup_oom": cgroup_oom_kills() > oom_before,
+            "cgroup_oom": self.oom.kills() > oom_before,
         }
         if error:
             facts["error"] = error
@@ -743,7 +771,6 @@ def main() -> None:
         "prepare": supervisor.prepare,
         "exec": supervisor.exec,
         "run": supervisor.run,
-        "check_python": supervisor.check_python,
         "reset": supervisor.reset,
     }
     out = sys.stdout.fileno()

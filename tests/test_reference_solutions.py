@@ -1,9 +1,17 @@
-"""Problems are tested like code: every reference solution gets the verdict it declares."""
+"""Problems are tested like code: every reference solution gets the verdict it declares.
+
+All of them are judged at once, concurrently over the pool (as a busy server would), the first
+time a test here asks; each test then checks its own solution's result.
+"""
 
 from __future__ import annotations
 
-import pytest
+import asyncio
 
+import pytest
+import pytest_asyncio
+
+from codearena.domain.verdicts import JudgeResult
 from codearena.engine import Engine
 from codearena.languages import language_for_file, load_languages
 from codearena.paths import PROBLEMS_DIR
@@ -16,15 +24,26 @@ _PROBLEMS, _ = load_problems(PROBLEMS_DIR, set(_LANGUAGES))
 CASES = [(slug, name) for slug, problem in sorted(_PROBLEMS.items()) for name in problem.solutions]
 
 
+@pytest_asyncio.fixture(scope="module")
+async def judged(engine: Engine) -> dict[tuple[str, str], JudgeResult]:
+    async def judge(slug: str, name: str) -> JudgeResult:
+        problem = _PROBLEMS[slug]
+        path = problem.path / "solutions" / name
+        language = language_for_file(engine.languages, path)
+        assert language is not None, f"no language for {path.name}"
+        # The first failing test decides the verdict, so later tests need not run.
+        return await engine.judge.judge(
+            problem, engine.languages[language], path.read_text(), stop_on_first_failure=True
+        )
+
+    results = await asyncio.gather(*(judge(slug, name) for slug, name in CASES))
+    return dict(zip(CASES, results, strict=True))
+
+
 @pytest.mark.parametrize(("slug", "solution"), CASES, ids=[f"{s}/{n}" for s, n in CASES])
-async def test_reference_solution(engine: Engine, slug: str, solution: str) -> None:
-    problem = _PROBLEMS[slug]
-    expected = problem.solutions[solution]
-    path = problem.path / "solutions" / solution
-    language = language_for_file(engine.languages, path)
-    assert language is not None, f"no language for {path.name}"
-    # The first failing test decides the verdict, so later tests need not run.
-    result = await engine.judge.judge(problem, engine.languages[language], path.read_text(), stop_on_first_failure=True)
+def test_reference_solution(judged: dict[tuple[str, str], JudgeResult], slug: str, solution: str) -> None:
+    expected = _PROBLEMS[slug].solutions[solution]
+    result = judged[slug, solution]
     failing = next((t for t in result.tests if t.verdict == result.verdict), None)
     assert result.verdict == expected, (
         f"{slug}/{solution}: expected {expected.value}, got {result.verdict.value} "

@@ -16,7 +16,7 @@ from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging.checkers import CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
-from codearena.judging.programs import compile_source, prepare, program_limits, run_frame, source_files
+from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.languages import Language
 from codearena.problems.model import Problem, TestCase
 from codearena.sandbox import protocol
@@ -116,10 +116,9 @@ class Judge:
         on_event: EventSink,
         grader: Grader,
     ) -> JudgeResult:
-        await prepare(sandbox, source_files(language, source))
         if language.compile or language.syntax_check:
             await on_event(StatusEvent(Status.COMPILING))
-        compiled = await compile_source(sandbox, self.settings, language, source)
+        compiled = await prepare_and_compile(sandbox, self.settings, language, source)
         if not compiled.ok:
             return summarize(skipped(problem), compiled.output).model_copy(
                 update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"}

@@ -75,12 +75,6 @@ def run_frame(
     )
 
 
-async def prepare(sandbox: Sandbox, files: dict[str, bytes]) -> None:
-    reply = await sandbox.request(protocol.prepare(files, SANDBOX_ENV), PREPARE_TIMEOUT_S)
-    if not reply.ok:
-        raise SandboxError(f"could not prepare the work directory: {reply.header}")
-
-
 def source_files(language: Language, source: str) -> dict[str, bytes]:
     return {language.source_file(source): source.encode("utf-8", "surrogateescape")}
 
@@ -91,21 +85,29 @@ class Compiled:
     output: str  # the compiler's messages, or why the source was refused
 
 
-async def compile_source(sandbox: Sandbox, settings: Settings, language: Language, source: str) -> Compiled:
-    """Compile (or syntax-check) the prepared source: whether it may run, and the messages."""
+async def prepare(sandbox: Sandbox, files: dict[str, bytes], *, check_python: str | None = None) -> protocol.Frame:
+    reply = await sandbox.request(protocol.prepare(files, SANDBOX_ENV, check_python=check_python), PREPARE_TIMEOUT_S)
+    if not reply.ok:
+        raise SandboxError(f"could not prepare the work directory: {reply.header}")
+    return reply
+
+
+async def prepare_and_compile(sandbox: Sandbox, settings: Settings, language: Language, source: str) -> Compiled:
+    """Put the source in a fresh work directory and compile (or syntax-check) it: whether it may
+    run, and the compiler's messages."""
     refused = language.rejection(source)
     if refused:
         return Compiled(False, refused)
+    check = language.source_file(source) if language.syntax_check == "python" else None
+    prepared = await prepare(sandbox, source_files(language, source), check_python=check)
+    if check:
+        return Compiled(prepared.header.get("exit_code") == 0, prepared.blob("output").decode("utf-8", "replace"))
+    argv = language.compile_argv(source)
+    if not argv:
+        return Compiled(True, "")
     limits = compile_limits(settings)
-    if language.syntax_check == "python":
-        frame = protocol.check_python(language.source_file(source))
-    else:
-        argv = language.compile_argv(source)
-        if not argv:
-            return Compiled(True, "")
-        frame = protocol.execute(argv, limits)
     try:
-        reply = RunReply.parse(await sandbox.request(frame, limits.wall_ms / 1000))
+        reply = RunReply.parse(await sandbox.request(protocol.execute(argv, limits), limits.wall_ms / 1000))
     except protocol.ProtocolError as exc:
         raise SandboxError(str(exc)) from exc
     output = reply.output.decode("utf-8", "replace")

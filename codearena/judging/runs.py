@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
 from codearena.judging.grading import run_outcome
-from codearena.judging.programs import compile_source, prepare, program_limits, run_frame, source_files
+from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.languages import Language
 from codearena.problems.model import Limits
 from codearena.sandbox import protocol
@@ -68,8 +68,7 @@ async def run_program(
     cases: list[RunCase] = []
     try:
         async with pool.lease() as sandbox:
-            await prepare(sandbox, source_files(language, source))
-            compiled = await compile_source(sandbox, settings, language, source)
+            compiled = await prepare_and_compile(sandbox, settings, language, source)
             if not compiled.ok:
                 return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
             for stdin in inputs:

@@ -114,19 +114,19 @@ class ProgramLimits:
         }
 
 
-def prepare(files: Mapping[str, bytes], env: Mapping[str, str], dirs: Sequence[str] = ()) -> Frame:
+def prepare(
+    files: Mapping[str, bytes], env: Mapping[str, str], dirs: Sequence[str] = (), check_python: str | None = None
+) -> Frame:
     """A fresh work directory holding `files` and the empty `dirs`; `env` is the programs' whole
-    environment."""
-    return Frame({"op": "prepare", "env": dict(env), "dirs": list(dirs)}, tuple(files.items()))
+    environment. check_python: one of the files, whose syntax Python checks in the same step
+    (the reply's exit_code is 1 and its "output" the message when it is wrong)."""
+    header = {"op": "prepare", "env": dict(env), "dirs": list(dirs), "check_python": check_python}
+    return Frame(header, tuple(files.items()))
 
 
 def execute(argv: Sequence[str], limits: ProgramLimits) -> Frame:
     """Run a command once with its output merged (a compiler, a version query)."""
     return Frame({"op": "exec", "argv": list(argv), "limits": limits.as_request()})
-
-
-def check_python(file: str) -> Frame:
-    return Frame({"op": "check_python", "file": file})
 
 
 def run(
