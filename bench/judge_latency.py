@@ -3,6 +3,10 @@
 Runs the real engine (real Docker, warm pool) in this process, one submission at a time, and
 prints the median and 99th percentile per language, plus where the time goes. Run on an idle
 machine:  .venv/bin/python bench/judge_latency.py [--runs 200] [--other-runs 30]
+
+For Python it also measures the yardstick in the same run (bench/baseline.py): the bare host
+running the same 10 tests one after another with the same interpreter, each bare submission
+right before a judged one so that both see the same machine speed, and prints the ratio.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import argparse
 import asyncio
 import statistics
 import time
+
+from baseline import BareSubmission  # a sibling script, not a package
 
 from codearena.config import load_settings
 from codearena.domain.verdicts import Status, Verdict
@@ -39,8 +45,11 @@ async def main(runs: int, other_runs: int) -> None:
             language = engine.languages[lang]
             source = (problem.path / "solutions" / filename).read_text()
             n = runs if lang == "python" else other_runs
-            latencies, compiles, test_phases, cpu, wall = [], [], [], [], []
+            latencies, compiles, test_phases, cpu, wall, bare_runs = [], [], [], [], [], []
+            bare = BareSubmission(problem, source) if lang == "python" else None
             for i in range(n + 3):
+                if bare is not None:
+                    bare_s = bare.judge()
                 marks: dict[str, float] = {}
 
                 async def sink(event: JudgeEvent, marks: dict[str, float] = marks) -> None:
@@ -54,6 +63,8 @@ async def main(runs: int, other_runs: int) -> None:
                 if i < 3:
                     continue  # warm-up: page cache, JIT of the CDS archive, first reset
                 latencies.append((done - started) * 1000)
+                if bare is not None:
+                    bare_runs.append(bare_s * 1000)
                 compiles.append((marks["running"] - started) * 1000)
                 test_phases.append((done - marks["running"]) * 1000)
                 cpu.append(statistics.mean(t.time_ms for t in result.tests))
@@ -66,6 +77,15 @@ async def main(runs: int, other_runs: int) -> None:
                 f"{statistics.median(compiles):>6.0f}ms {statistics.median(test_phases):>6.0f}ms "
                 f"{statistics.median(cpu):>7.1f}ms {statistics.median(wall):>8.1f}ms"
             )
+            if bare is not None:
+                bare.close()
+                pairs = [j / b for j, b in zip(latencies, bare_runs, strict=True)]
+                ratio = statistics.median(latencies) / statistics.median(bare_runs)
+                print(
+                    f"{'':<11} yardstick, the bare host: median {statistics.median(bare_runs):.0f}ms; "
+                    f"judged / bare: ratio of medians {ratio:.3f}, "
+                    f"median of paired ratios {statistics.median(pairs):.3f}"
+                )
     finally:
         await engine.close()
 

@@ -1,31 +1,37 @@
 /*
- * launch: start one untrusted program under an unprivileged uid, account for every process it
- * makes, and report how it ended.
+ * launch: start untrusted programs under an unprivileged uid, account for every process they
+ * make, and report how each ended.
  *
- *   launch REPORT_FD UID DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B -- PROGRAM ARG...
+ *   launch REPORT_FD UID
  *
- * Run by the supervisor (container root holding only CAP_SETUID/CAP_SETGID). It writes to
- * REPORT_FD, one line each:
- *   "landlock ABI"          the Landlock ABI the program is confined with (0: none available)
+ * Started once by the supervisor (container root holding only CAP_SETUID/CAP_SETGID), it serves
+ * one command at a time from its stdin, so that a test costs one fork and one exec, as running
+ * the program by hand would. A command is a decimal byte count and a newline, then that many
+ * bytes of NUL-terminated fields:
+ *   run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV...
+ * STDIN, STDOUT and STDERR are files the supervisor made (STDERR may name STDOUT: one file).
+ * DATA_B = 0 leaves RLIMIT_DATA unlimited (JVM and V8 reserve far more than they use).
+ *
+ * It writes to REPORT_FD, one line each:
+ *   "landlock ABI"          once: the Landlock ABI programs are confined with (0: none)
  *   "pid PID"               the program started
  *   "exit STATUS UTIME_US STIME_US MAXRSS_KB"   the program's main process ended
- *   "done UTIME_US STIME_US MAXRSS_KB"          every process it made is gone and reaped:
- *                                               their CPU summed, their largest peak memory
+ *   "done UTIME_US STIME_US MAXRSS_KB"          every process it made is gone and reaped: their
+ *                                               CPU summed, the largest peak memory of any one
  *
- * launch is the child subreaper of everything the program starts, so a grandchild orphaned
- * by its parent, or a daemon that setsid()s away, is reparented here and reaped here; the
- * supervisor kills the runner's processes once the main process has ended, and "done" comes
- * when the last of them is collected.
+ * launch is the child subreaper of everything a program starts, so a grandchild orphaned by its
+ * parent, or a daemon that setsid()s away, is reparented here and reaped here; the supervisor
+ * kills the runner's processes once the main process has ended, and "done" comes when the last
+ * of them is collected.
  *
- * The child drops to UID, applies the limits, and confines itself with Landlock when the
- * kernel has it: it may read and execute what its uid may, but write only beneath /code, /tmp
- * and /dev/shm (and to /dev/null and friends). So it cannot write /proc/self/oom_score_adj
- * (which an unprivileged process may otherwise lower back to its inherited minimum), nor
- * leave files in /dev/mqueue, nor signal processes outside its own Landlock domain.
+ * The child drops to UID, applies the limits, and confines itself with Landlock when the kernel
+ * has it: it may read and execute what its uid may, but write only beneath /code, /tmp and
+ * /dev/shm (and to /dev/null and friends). So it cannot write /proc/self/oom_score_adj (which
+ * an unprivileged process may otherwise lower back to its inherited minimum), nor leave files in
+ * /dev/mqueue, nor signal processes outside its own Landlock domain.
  *
  * It is a small binary of its own because a process forked from the (Python) supervisor would
  * inherit the supervisor's peak RSS into its own ru_maxrss across exec.
- * DATA_B = 0 leaves RLIMIT_DATA unlimited (JVM and V8 reserve far more than they use).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -42,8 +48,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char **environ;
 
 /* Landlock's user API, spelled out so that the build does not depend on the headers' age. */
 #ifndef __NR_landlock_create_ruleset
@@ -80,6 +84,9 @@ struct ll_path_beneath_attr {
 static const char *const WRITABLE_DIRS[] = {"/code", "/tmp", "/dev/shm"};
 static const char *const WRITABLE_DEVICES[] = {"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"};
 
+#define MAX_COMMAND (1 << 20)
+#define MAX_FIELDS 4096
+
 static void fail(const char *what) {
     fprintf(stderr, "launch: %s: %s\n", what, strerror(errno));
     _exit(126);
@@ -106,7 +113,7 @@ static void allow(int ruleset, const char *path, uint64_t access) {
     close(fd);
 }
 
-/* The ruleset for the program, made while still root (so every path can be opened), or -1. */
+/* The ruleset every program is confined with, made once while still root, or -1. */
 static int make_ruleset(int abi) {
     if (abi < 1) return -1;
     uint64_t fs = LL_FS_V1_ALL;
@@ -135,33 +142,81 @@ static int make_ruleset(int abi) {
 
 static long long micros(struct timeval tv) { return (long long)tv.tv_sec * 1000000 + tv.tv_usec; }
 
-int main(int argc, char **argv) {
-    if (argc < 12 || strcmp(argv[10], "--") != 0) {
-        fprintf(stderr, "usage: launch REPORT_FD UID DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B -- PROGRAM ARG...\n");
-        return 2;
+/* Read exactly `size` bytes from stdin; 0 at a clean end of input before any byte. */
+static int read_exactly(char *buffer, size_t size) {
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(0, buffer + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            if (got == 0) return 0;
+            fprintf(stderr, "launch: a command ended early\n");
+            exit(2);
+        }
+        got += (size_t)n;
     }
-    int report = atoi(argv[1]);
-    uid_t uid = (uid_t)strtoul(argv[2], NULL, 10);
-    const char *dir = argv[3];
-    unsigned long long cpu_s = strtoull(argv[4], NULL, 10);
-    unsigned long long fsize = strtoull(argv[5], NULL, 10);
-    unsigned long long nofile = strtoull(argv[6], NULL, 10);
-    unsigned long long nproc = strtoull(argv[7], NULL, 10);
-    unsigned long long stack = strtoull(argv[8], NULL, 10);
-    unsigned long long data = strtoull(argv[9], NULL, 10);
-    if (uid == 0) {
-        fprintf(stderr, "launch: refusing to run as root\n");
-        return 2;
+    return 1;
+}
+
+/* The next command's fields, or 0 when the supervisor closed our stdin. */
+static int next_command(char *buffer, char **fields, int *count) {
+    char digits[16];
+    size_t length = 0;
+    for (;;) {
+        if (!read_exactly(digits + length, 1)) return 0;
+        if (digits[length] == '\n') break;
+        if (++length >= sizeof(digits) - 1) {
+            fprintf(stderr, "launch: bad command header\n");
+            exit(2);
+        }
     }
-    /* Orphans of the program come to us, not to the supervisor, so that we reap (and count) them. */
-    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("PR_SET_CHILD_SUBREAPER");
-    int abi = landlock_abi();
-    int ruleset = make_ruleset(abi);
-    dprintf(report, "landlock %d\n", ruleset >= 0 ? abi : 0);
+    digits[length] = 0;
+    size_t size = strtoul(digits, NULL, 10);
+    if (size == 0 || size > MAX_COMMAND) {
+        fprintf(stderr, "launch: bad command size %zu\n", size);
+        exit(2);
+    }
+    if (!read_exactly(buffer, size) || buffer[size - 1] != 0) {
+        fprintf(stderr, "launch: a command must end with NUL\n");
+        exit(2);
+    }
+    *count = 0;
+    for (size_t i = 0; i < size && *count < MAX_FIELDS; i += strlen(buffer + i) + 1) fields[(*count)++] = buffer + i;
+    fields[*count] = NULL; /* ends ARGV */
+    return 1;
+}
+
+static void run(int report, uid_t uid, int ruleset, char **f, int count) {
+    /* run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV... */
+    if (count < 13 || strcmp(f[0], "run") != 0) {
+        fprintf(stderr, "launch: bad command\n");
+        exit(2);
+    }
+    const char *dir = f[1];
+    unsigned long long cpu_s = strtoull(f[2], NULL, 10), fsize = strtoull(f[3], NULL, 10);
+    unsigned long long nofile = strtoull(f[4], NULL, 10), nproc = strtoull(f[5], NULL, 10);
+    unsigned long long stack = strtoull(f[6], NULL, 10), data = strtoull(f[7], NULL, 10);
+    int envc = atoi(f[11]);
+    if (envc < 0 || 12 + envc >= count) {
+        fprintf(stderr, "launch: bad environment count\n");
+        exit(2);
+    }
+    char **env = &f[12];
+    int argc = atoi(f[12 + envc]);
+    if (argc < 1 || 13 + envc + argc != count) {
+        fprintf(stderr, "launch: bad argument count\n");
+        exit(2);
+    }
+    char **argv = &f[13 + envc];
+    int in = open(f[8], O_RDONLY | O_CLOEXEC);
+    int out = open(f[9], O_WRONLY | O_CLOEXEC);
+    int err = strcmp(f[9], f[10]) == 0 ? fcntl(out, F_DUPFD_CLOEXEC, 3) : open(f[10], O_WRONLY | O_CLOEXEC);
+    if (in < 0 || out < 0 || err < 0) fail("opening the program's files");
 
     pid_t pid = fork();
     if (pid < 0) fail("fork");
     if (pid == 0) {
+        if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) fail("dup2");
         close(report);
         int fd = open("/proc/self/oom_score_adj", O_WRONLY);
         if (fd >= 0) {
@@ -185,14 +240,16 @@ int main(int argc, char **argv) {
         if (ruleset >= 0) {
             if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("PR_SET_NO_NEW_PRIVS");
             if (syscall(__NR_landlock_restrict_self, ruleset, 0) != 0) fail("landlock_restrict_self");
-            close(ruleset);
         }
-        execvpe(argv[11], &argv[11], environ);
-        fprintf(stderr, "launch: cannot execute %s: %s\n", argv[11], strerror(errno));
+        env[envc] = NULL; /* the ARGC field that follows the environment is not needed any more */
+        environ = env;
+        execvp(argv[0], argv);
+        fprintf(stderr, "launch: cannot execute %s: %s\n", argv[0], strerror(errno));
         _exit(127);
     }
-    if (ruleset >= 0) close(ruleset);
-
+    close(in);
+    close(out);
+    close(err);
     dprintf(report, "pid %d\n", (int)pid);
     int status = 0;
     struct rusage ru;
@@ -201,16 +258,42 @@ int main(int argc, char **argv) {
     }
     dprintf(report, "exit %d %lld %lld %ld\n", status, micros(ru.ru_utime), micros(ru.ru_stime), ru.ru_maxrss);
     /* The supervisor now kills whatever the program left; collect every one of them. */
+    long long utime = micros(ru.ru_utime), stime = micros(ru.ru_stime);
+    long maxrss = ru.ru_maxrss;
     for (;;) {
         int ignored;
-        if (waitpid(-1, &ignored, 0) < 0) {
+        struct rusage other;
+        if (wait4(-1, &ignored, 0, &other) < 0) {
             if (errno == EINTR) continue;
             if (errno == ECHILD) break;
-            fail("waitpid");
+            fail("wait4");
         }
+        utime += micros(other.ru_utime);
+        stime += micros(other.ru_stime);
+        if (other.ru_maxrss > maxrss) maxrss = other.ru_maxrss;
     }
-    struct rusage all;
-    getrusage(RUSAGE_CHILDREN, &all);
-    dprintf(report, "done %lld %lld %ld\n", micros(all.ru_utime), micros(all.ru_stime), all.ru_maxrss);
+    dprintf(report, "done %lld %lld %ld\n", utime, stime, maxrss);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fprintf(stderr, "usage: launch REPORT_FD UID   (commands on stdin)\n");
+        return 2;
+    }
+    int report = atoi(argv[1]);
+    uid_t uid = (uid_t)strtoul(argv[2], NULL, 10);
+    if (uid == 0) {
+        fprintf(stderr, "launch: refusing to run programs as root\n");
+        return 2;
+    }
+    /* Orphans of a program come to us, not to the supervisor, so that we reap (and count) them. */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("PR_SET_CHILD_SUBREAPER");
+    int abi = landlock_abi();
+    int ruleset = make_ruleset(abi);
+    dprintf(report, "landlock %d\n", ruleset >= 0 ? abi : 0);
+    static char buffer[MAX_COMMAND];
+    static char *fields[MAX_FIELDS + 1];
+    int count;
+    while (next_command(buffer, fields, &count)) run(report, uid, ruleset, fields, count);
     return 0;
 }

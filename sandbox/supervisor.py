@@ -58,6 +58,7 @@ PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36
 STDERR_TAIL_BYTES = 4096
+SMALL_FRAME_BYTES = 1 << 16
 # After the main process ends, how long launch may take to collect what the program left.
 DRAIN_S = 10.0
 # A wall-clock limit is extended by the time the program spent waiting for a CPU, at most this
@@ -92,9 +93,19 @@ def write_all(fd: int, data: bytes) -> None:
 
 
 def write_frame(fd: int, reply: dict[str, Any], blobs: list[tuple[str, bytes | tuple[int, int]]]) -> None:
-    """Write the reply line, then each blob: bytes, or (fd, size) sent from that file's start."""
-    sizes = [[name, len(blob) if isinstance(blob, bytes) else blob[1]] for name, blob in blobs]
-    write_all(fd, json.dumps({**reply, "blobs": sizes}).encode() + b"\n")
+    """Write the reply line, then each blob: bytes, or (fd, size) sent from that file's start.
+
+    Small frames go out in one write: every write is a message Docker relays on its own.
+    """
+    sizes = [(name, len(blob) if isinstance(blob, bytes) else blob[1]) for name, blob in blobs]
+    head = json.dumps({**reply, "blobs": sizes}).encode() + b"\n"
+    if sum(size for _, size in sizes) <= SMALL_FRAME_BYTES:
+        parts = [head]
+        for _, blob in blobs:
+            parts.append(blob if isinstance(blob, bytes) else os.pread(blob[0], blob[1], 0))
+        write_all(fd, b"".join(parts))
+        return
+    write_all(fd, head)
     for _, blob in blobs:
         if isinstance(blob, bytes):
             write_all(fd, blob)
@@ -229,14 +240,6 @@ def kill_runner(uid: int, keep: set[int]) -> bool:
         raise RuntimeError("runner processes survive SIGKILL")
 
     return as_runner(uid, kill_all) == 0
-
-
-def landlock_abi() -> int:
-    """The Landlock ABI this kernel offers (launch confines programs with it), or 0."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.syscall.restype = ctypes.c_long
-    abi = libc.syscall(ctypes.c_long(444), None, ctypes.c_long(0), ctypes.c_long(1))  # version query
-    return max(0, int(abi))
 
 
 class CgroupFile:
@@ -444,6 +447,37 @@ def owned_entries(root: str, uid: int) -> list[str]:
 # -- the supervisor ----------------------------------------------------------------------------
 
 
+class Launcher:
+    """The launch process that starts every program (one per container), and its report pipe."""
+
+    def __init__(self, uid: int) -> None:
+        commands_r, self.commands = os.pipe()
+        report_r, report_w = os.pipe()
+        self.pid = os.posix_spawn(
+            LAUNCH,
+            [LAUNCH, "3", str(uid)],
+            {"PATH": "/usr/local/bin:/usr/bin:/bin"},
+            file_actions=[(os.POSIX_SPAWN_DUP2, commands_r, 0), (os.POSIX_SPAWN_DUP2, report_w, 3)],
+        )
+        os.close(commands_r)
+        os.close(report_w)
+        self.report = report_r
+        first = b""
+        while not first.endswith(b"\n"):
+            chunk = os.read(report_r, 64)
+            if not chunk:
+                raise SystemExit("supervisor: launch did not start")
+            first += chunk
+        name, value = first.split()
+        if name != b"landlock":
+            raise SystemExit(f"supervisor: launch said {first!r}")
+        self.landlock = int(value)
+
+    def send(self, fields: list[str]) -> None:
+        payload = b"".join(f.encode("utf-8", "surrogateescape") + b"\0" for f in fields)
+        write_all(self.commands, b"%d\n" % len(payload) + payload)
+
+
 class Supervisor:
     def __init__(self, uid: int) -> None:
         if uid < 1000:
@@ -453,13 +487,13 @@ class Supervisor:
         self.clock = CpuClock()
         self.oom = OomCounter()
         self.reset_roots, self.writable_files = writable_places(uid)
-        self.landlock = landlock_abi()
+        self.launcher = Launcher(uid)
         self.time_exceeded = False
 
     def features(self) -> dict[str, Any]:
         return {
             "cpu_clock": self.clock.kind,
-            "landlock": self.landlock,
+            "landlock": self.launcher.landlock,
             "reset_roots": self.reset_roots,
             "writable_files": self.writable_files,
         }
@@ -518,11 +552,11 @@ class Supervisor:
             chunks.append(chunk)
         os.close(read_end)
         _, status = os.waitpid(pid, 0)
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+        checked = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
         output = b"".join(chunks)
-        if code not in (0, 1):
+        if checked not in (0, 1):
             return {"ok": False, "error": output.decode("utf-8", "replace") or f"status {status}"}, []
-        return {"ok": True, "exit_code": code, "output_size": len(output)}, [("output", output)]
+        return {"ok": True, "exit_code": checked, "output_size": len(output)}, [("output", output)]
 
     def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
@@ -576,7 +610,8 @@ class Supervisor:
         return found
 
     def reset(self, _request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
-        killed = kill_runner(self.uid, set())
+        ours = {self.launcher.pid}
+        killed = kill_runner(self.uid, ours)
         reap_orphans()
         roots = self.reset_roots
 
@@ -593,7 +628,7 @@ class Supervisor:
         cleaned = as_runner(self.uid, clean) == 0
         for name in os.listdir(JUDGE):
             os.unlink(os.path.join(JUDGE, name))
-        processes = [pid for pid in container_pids({os.getpid()}) if alive(pid)]
+        processes = [pid for pid in container_pids(ours | {os.getpid()}) if alive(pid)]
         leftovers = [] if cleaned else [path for root in roots for path in owned_entries(root, self.uid)]
         ok = killed and cleaned and not processes
         return {"ok": ok, "leftovers": leftovers or ([] if cleaned else ["(see the log)"]), "processes": processes}, []
@@ -605,18 +640,15 @@ class Supervisor:
         wall_ms = int(limits["wall_ms"])
         memory_kb = int(limits["memory_kb"])
         output_bytes = int(limits["output_bytes"])
-        with open(os.path.join(JUDGE, "stdin"), "wb") as f:
+        stdin_path, stdout_path = os.path.join(JUDGE, "stdin"), os.path.join(JUDGE, "stdout")
+        stderr_path = stdout_path if merge else os.path.join(JUDGE, "stderr")
+        with open(stdin_path, "wb") as f:
             f.write(stdin)
-        fd_in = os.open(os.path.join(JUDGE, "stdin"), os.O_RDONLY)
-        fd_out = os.open(os.path.join(JUDGE, "stdout"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        fd_err = (
-            fd_out if merge else os.open(os.path.join(JUDGE, "stderr"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        )
-        report_r, report_w = os.pipe()
-        cmd = [
-            LAUNCH,
-            "3",
-            str(self.uid),
+        for path in {stdout_path, stderr_path}:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        out_probe = os.open(stdout_path, os.O_RDONLY)
+        command = [
+            "run",
             BOX,
             str(-(-cpu_ms // 1000) + 1),
             str(output_bytes),
@@ -624,27 +656,19 @@ class Supervisor:
             str(limits.get("processes", 64)),
             str(limits.get("stack_bytes", 64 << 20)),
             str(limits.get("data_bytes", 0)),
-            "--",
+            stdin_path,
+            stdout_path,
+            stderr_path,
+            str(len(self.env)),
+            *(f"{k}={v}" for k, v in self.env.items()),
+            str(len(argv)),
             *argv,
         ]
         oom_before = self.oom.kills()
         meter = Meter(self.clock)
         started = time.monotonic()
-        launcher = os.posix_spawn(
-            LAUNCH,
-            cmd,
-            self.env,
-            file_actions=[
-                (os.POSIX_SPAWN_DUP2, fd_in, 0),
-                (os.POSIX_SPAWN_DUP2, fd_out, 1),
-                (os.POSIX_SPAWN_DUP2, fd_err, 2),
-                (os.POSIX_SPAWN_DUP2, report_w, 3),
-            ],
-        )
-        out_probe = os.dup(fd_out)
-        for fd in {fd_in, fd_out, fd_err, report_w}:
-            os.close(fd)
-        keep = {launcher}
+        self.launcher.send(command)
+        keep = {self.launcher.pid}
         report = b""
         peak_kb = 0
         fallback_cpu_ms = 0
@@ -666,10 +690,11 @@ class Supervisor:
                     wait = TICK_S
                 else:
                     wait = max(0.0, min(TICK_S * 2 ** (ticks // 2), MAX_TICK_S, deadline - now))
-                ready, _, _ = select.select([report_r], [], [], wait)
+                ready, _, _ = select.select([self.launcher.report], [], [], wait)
                 if ready:
-                    chunk = os.read(report_r, 4096)
+                    chunk = os.read(self.launcher.report, 4096)
                     if not chunk:
+                        error = "launch exited"
                         break
                     report += chunk
                     if main_done_at is None and b"\nexit " in report and report.endswith(b"\n"):
@@ -704,11 +729,9 @@ class Supervisor:
                 if killed_for:
                     kill_runner(self.uid, keep)
         finally:
-            os.close(report_r)
             os.close(out_probe)
             if error:
                 kill_runner(self.uid, keep)
-            os.waitpid(launcher, 0)
             reap_orphans()
         wall = int((time.monotonic() - started) * 1000)
         used_ms = meter.cpu_ms()
@@ -738,8 +761,7 @@ class Supervisor:
             elif parts and parts[0] == "done":
                 children_cpu_ms = (int(parts[1]) + int(parts[2])) // 1000
                 facts["memory_kb"] = max(facts["memory_kb"], int(parts[3]))
-            elif parts and parts[0] == "landlock":
-                facts["landlock"] = int(parts[1])
+        facts["landlock"] = self.launcher.landlock
         facts["cpu_ms"] = used_ms if used_ms is not None else max(fallback_cpu_ms, children_cpu_ms)
         if facts["exit_code"] is None and facts["signal"] is None and not error:
             facts["ok"] = False
@@ -794,7 +816,7 @@ def main() -> None:
             for _, blob in out_blobs:
                 if isinstance(blob, tuple):
                     os.close(blob[0])
-    kill_runner(uid, set())
+    kill_runner(uid, {supervisor.launcher.pid})
 
 
 if __name__ == "__main__":

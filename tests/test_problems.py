@@ -9,7 +9,7 @@ import pytest
 from codearena.domain.verdicts import Verdict
 from codearena.languages import Language
 from codearena.paths import PROBLEMS_DIR
-from codearena.problems.model import ProblemError
+from codearena.problems.model import FileCache, ProblemError
 from codearena.problems.native import load_problem, load_problems
 
 PRACTICE = [
@@ -136,3 +136,17 @@ def test_tests_run_samples_first_in_natural_order(tmp_path: Path) -> None:
         (secret / f"{name}.ans").write_text(name)
     problem = load_problem(folder)
     assert [t.name for t in problem.tests] == ["sample/1", "secret/1", "secret/2", "secret/10"]
+
+
+def test_test_files_are_cached_within_a_budget_and_reread_when_changed(tmp_path: Path) -> None:
+    cache = FileCache(budget_bytes=400)
+    paths = [tmp_path / f"{i}.in" for i in range(5)]
+    for i, path in enumerate(paths):
+        path.write_bytes(bytes([i]) * 100)
+    assert [cache.read(p) for p in paths] == [bytes([i]) * 100 for i in range(5)]
+    assert cache.used <= 400  # the oldest was dropped to stay within the budget
+    paths[4].write_bytes(b"changed, and of another size")
+    assert cache.read(paths[4]) == b"changed, and of another size"
+    huge = tmp_path / "huge.in"
+    huge.write_bytes(b"x" * 1000)
+    assert cache.read(huge) == b"x" * 1000 and cache.used <= 400  # read, never kept

@@ -7,6 +7,7 @@ Nothing here knows a file format; `codearena.problems.native` reads CodeArena's 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -42,6 +43,39 @@ class Checker:
     program: Path | None = None  # a custom checker's file, inside the problem's folder
 
 
+class FileCache:
+    """Test files kept in memory, the most recently read first, up to a byte budget: a busy judge
+    reads the same inputs and answers for every submission. A file that changed on disk (its
+    size or modification time) is read again."""
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget_bytes = budget_bytes
+        self.used = 0
+        self._files: OrderedDict[Path, tuple[int, int, bytes]] = OrderedDict()
+
+    def read(self, path: Path) -> bytes:
+        info = path.stat()
+        cached = self._files.get(path)
+        if cached is not None and cached[:2] == (info.st_size, info.st_mtime_ns):
+            self._files.move_to_end(path)
+            return cached[2]
+        data = path.read_bytes()
+        if cached is not None:
+            self.used -= len(cached[2])
+        if len(data) <= self.budget_bytes // 4:
+            self._files[path] = (info.st_size, info.st_mtime_ns, data)
+            self.used += len(data)
+            while self.used > self.budget_bytes:
+                _, (_, _, dropped) = self._files.popitem(last=False)
+                self.used -= len(dropped)
+        else:
+            self._files.pop(path, None)
+        return data
+
+
+TEST_FILES = FileCache(64 << 20)
+
+
 @dataclass(frozen=True)
 class TestCase:
     __test__ = False  # one of a problem's tests, not a class of tests for pytest to collect
@@ -53,10 +87,10 @@ class TestCase:
     answer_path: Path
 
     def read_input(self) -> bytes:
-        return self.input_path.read_bytes()
+        return TEST_FILES.read(self.input_path)
 
     def read_answer(self) -> bytes:
-        return self.answer_path.read_bytes()
+        return TEST_FILES.read(self.answer_path)
 
 
 @dataclass
