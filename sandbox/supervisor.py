@@ -43,6 +43,7 @@ import signal
 import stat
 import sys
 import time
+from collections.abc import Callable
 from typing import Any, BinaryIO
 
 LAUNCH = "/opt/codearena/launch"
@@ -122,22 +123,37 @@ def write_frame(fd: int, reply: dict[str, Any], blobs: list[tuple[str, bytes | t
 # -- processes ---------------------------------------------------------------------------------
 
 
-def as_runner(uid: int, action: Any) -> int:
-    """Run `action()` in a forked child that has become `uid`; return its exit status."""
+Say = Callable[[bytes], None]
+
+
+def as_runner(uid: int, action: Callable[[Say], int | None]) -> tuple[int, bytes]:
+    """Run `action(say)` in a forked child that has become `uid`: its exit code (what the action
+    returns, 0 for None; 2 if it raised), and all it said. The child's unprivileged: a file the
+    program planted, or source it wrote, is only ever touched with the program's own rights."""
+    read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - child
-        code = 1
+        code = 2
         try:
+            os.close(read_end)
             os.setgroups([])
             os.setgid(uid)
             os.setuid(uid)
-            action()
-            code = 0
+            code = action(lambda data: write_all(write_end, data)) or 0
         except BaseException as exc:
-            sys.stderr.write(f"supervisor child: {exc!r}\n")
+            try:
+                write_all(write_end, f"{exc!r}\n".encode())
+            finally:
+                code = 2
         finally:
             os._exit(code)
-    return os.waitpid(pid, 0)[1]
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    status = os.waitpid(pid, 0)[1]
+    return (os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)), b"".join(chunks)
 
 
 def container_pids(exclude: set[int]) -> list[int]:
@@ -228,18 +244,18 @@ def kill_runner(uid: int, keep: set[int]) -> bool:
     if not any(alive(pid) for pid in container_pids(keep | {os.getpid()})):
         return True  # the common case: the program ended and left nothing; no fork needed
 
-    def kill_all() -> None:
+    def kill_all(_say: Say) -> int:
         # kill(-1) as the runner reaches exactly the runner's processes; repeating catches
         # processes forked while we signal.
         me = {os.getpid(), os.getppid()} | keep
         for _ in range(2000):
             os.kill(-1, signal.SIGKILL)
             if not any(alive(pid) for pid in container_pids(me)):
-                return
+                return 0
             time.sleep(0.0005)
-        raise RuntimeError("runner processes survive SIGKILL")
+        return 1  # runner processes survive SIGKILL
 
-    return as_runner(uid, kill_all) == 0
+    return as_runner(uid, kill_all)[0] == 0
 
 
 class CgroupFile:
@@ -335,9 +351,8 @@ def mounts() -> list[tuple[str, str, str]]:
 def writable_places(uid: int) -> tuple[list[str], list[str]]:
     """Enumerate, as the runner, the mounts where it can create files, and any file outside
     those that it can write; the reset empties the former, the latter must not exist."""
-    read_end, write_end = os.pipe()
 
-    def probe() -> dict[str, list[str]]:
+    def probe(say: Say) -> None:
         roots: list[str] = []
         files: list[str] = []
         for point, options, fstype in mounts():
@@ -356,31 +371,12 @@ def writable_places(uid: int) -> tuple[list[str], list[str]]:
                         files.append(path)
             if writable_dir:
                 roots.append(point)
-        return {"roots": roots, "files": files}
+        say(json.dumps({"roots": roots, "files": files}).encode())
 
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - child
-        os.close(read_end)
-        try:
-            os.setgroups([])
-            os.setgid(uid)
-            os.setuid(uid)
-            result: dict[str, Any] = probe()
-        except BaseException as exc:
-            result = {"error": repr(exc)}
-        try:
-            write_all(write_end, json.dumps(result).encode())
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    chunks = []
-    while chunk := os.read(read_end, 65536):
-        chunks.append(chunk)
-    os.close(read_end)
-    os.waitpid(pid, 0)
-    found = json.loads(b"".join(chunks) or b'{"error": "the probe died"}')
-    if "error" in found:
-        raise SystemExit(f"supervisor: cannot enumerate the places the runner can write: {found['error']}")
+    code, said = as_runner(uid, probe)
+    if code != 0:
+        raise SystemExit(f"supervisor: cannot enumerate the places the runner can write: {said!r}")
+    found = json.loads(said)
     # A root inside another root is covered by it.
     roots = sorted(found["roots"])
     roots = [r for r in roots if not any(r != o and r.startswith(o.rstrip("/") + "/") for o in roots)]
@@ -402,45 +398,30 @@ def remove_tree(path: str) -> None:
         os.unlink(path)
 
 
-def remove_owned(root: str, uid: int) -> None:
-    """Remove every entry under `root` (on its own file system) that `uid` owns."""
-    device = os.stat(root).st_dev
-    for top, dirs, names in os.walk(root):
-        for name in names:
-            path = os.path.join(top, name)
-            try:
-                if os.lstat(path).st_uid == uid:
-                    remove_tree(path)
-            except FileNotFoundError:
-                continue
-        keep = []
-        for name in dirs:
-            path = os.path.join(top, name)
-            try:
-                info = os.lstat(path)
-            except FileNotFoundError:
-                continue
-            if info.st_uid == uid:
-                remove_tree(path)
-            elif info.st_dev == device:
-                keep.append(name)
-        dirs[:] = keep
-
-
-def owned_entries(root: str, uid: int) -> list[str]:
-    """Every entry under `root` (on its own file system) that `uid` owns."""
+def owned_entries(root: str, uid: int, *, remove: bool = False) -> list[str]:
+    """Every entry under `root` (on its own file system) that `uid` owns; with `remove`, each is
+    deleted (with all it holds) as it is found, and the list is of what could not be."""
     device = os.stat(root).st_dev
     found = []
     for top, dirs, names in os.walk(root):
+        descend = []
         for name in dirs + names:
             path = os.path.join(top, name)
             try:
                 info = os.lstat(path)
+                if info.st_uid == uid:
+                    if remove:
+                        remove_tree(path)
+                        continue
+                    found.append(path)
             except FileNotFoundError:
                 continue
-            if info.st_uid == uid:
+            except OSError:
                 found.append(path)
-        dirs[:] = [d for d in dirs if os.lstat(os.path.join(top, d)).st_dev == device]
+                continue
+            if name in dirs and info.st_dev == device:
+                descend.append(name)
+        dirs[:] = descend
     return found
 
 
@@ -514,49 +495,31 @@ class Supervisor:
                 raise ValueError(f"bad file name {name!r}")
         self.env = {str(k): str(v) for k, v in request.get("env", {}).items()}
         self.time_exceeded = False
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - child
-            code = 2
-            try:
-                os.close(read_end)
-                os.setgroups([])
-                os.setgid(self.uid)
-                os.setuid(self.uid)
-                os.umask(0o077)
-                os.mkdir(BOX, 0o700)
-                for name in dirs:
-                    os.mkdir(os.path.join(BOX, name), 0o700)
-                for name, data in blobs.items():
-                    with open(os.path.join(BOX, name), "wb") as f:
-                        f.write(data)
-                code = 0
-                if check:
-                    resource.setrlimit(resource.RLIMIT_CPU, (10, 11))
-                    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-                    try:
-                        compile(blobs[check], check, "exec")
-                    except (SyntaxError, ValueError) as exc:
-                        import traceback
 
-                        write_all(write_end, "".join(traceback.format_exception_only(exc)).encode()[:65536])
-                        code = 1
-            except BaseException as exc:
-                write_all(write_end, f"preparing the files failed: {exc!r}\n".encode())
-                code = 2
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        chunks = []
-        while chunk := os.read(read_end, 65536):
-            chunks.append(chunk)
-        os.close(read_end)
-        _, status = os.waitpid(pid, 0)
-        checked = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
-        output = b"".join(chunks)
-        if checked not in (0, 1):
-            return {"ok": False, "error": output.decode("utf-8", "replace") or f"status {status}"}, []
-        return {"ok": True, "exit_code": checked, "output_size": len(output)}, [("output", output)]
+        def write_box(say: Say) -> int:
+            os.umask(0o077)
+            os.mkdir(BOX, 0o700)
+            for name in dirs:
+                os.mkdir(os.path.join(BOX, name), 0o700)
+            for name, data in blobs.items():
+                with open(os.path.join(BOX, name), "wb") as f:
+                    f.write(data)
+            if check:
+                resource.setrlimit(resource.RLIMIT_CPU, (10, 11))
+                resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+                try:
+                    compile(blobs[check], check, "exec")
+                except (SyntaxError, ValueError) as exc:
+                    import traceback
+
+                    say("".join(traceback.format_exception_only(exc)).encode()[:65536])
+                    return 1
+            return 0
+
+        code, output = as_runner(self.uid, write_box)
+        if code not in (0, 1):
+            return {"ok": False, "error": f"preparing the files failed: {output.decode('utf-8', 'replace')}"}, []
+        return {"ok": True, "exit_code": code, "output_size": len(output)}, [("output", output)]
 
     def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
@@ -581,32 +544,15 @@ class Supervisor:
         for name in names:
             if name.startswith("/") or ".." in name.split("/"):
                 raise ValueError(f"bad file name {name!r}")
-            read_end, write_end = os.pipe()
 
-            def send(path: str = os.path.join(BOX, name), fd: int = write_end) -> None:
+            def send(say: Say, path: str = os.path.join(BOX, name)) -> None:
                 try:
                     with open(path, "rb") as f:
-                        os.write(fd, f.read(limit))
+                        say(f.read(limit))
                 except FileNotFoundError:
                     pass
 
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - child
-                os.close(read_end)
-                try:
-                    os.setgroups([])
-                    os.setgid(self.uid)
-                    os.setuid(self.uid)
-                    send()
-                finally:
-                    os._exit(0)
-            os.close(write_end)
-            chunks = []
-            while chunk := os.read(read_end, 65536):
-                chunks.append(chunk)
-            os.close(read_end)
-            os.waitpid(pid, 0)
-            found.append((name, b"".join(chunks)))
+            found.append((name, as_runner(self.uid, send)[1]))
         return found
 
     def reset(self, _request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
@@ -615,23 +561,23 @@ class Supervisor:
         reap_orphans()
         roots = self.reset_roots
 
-        def clean() -> None:
+        def clean(say: Say) -> int:
             # As the runner (its own directories may be closed to everyone else), remove what
             # it owns in every place it can write, then look again.
-            for root in roots:
-                remove_owned(root, os.getuid())
-            left = [path for root in roots for path in owned_entries(root, os.getuid())]
+            left = [path for root in roots for path in owned_entries(root, os.getuid(), remove=True)]
+            left += [path for root in roots for path in owned_entries(root, os.getuid())]
             left += [os.path.join(BOX_PARENT, name) for name in os.listdir(BOX_PARENT)]
-            if left:
-                raise RuntimeError(f"left after the reset: {left}")
+            say(json.dumps(left).encode())
+            return 1 if left else 0
 
-        cleaned = as_runner(self.uid, clean) == 0
+        code, said = as_runner(self.uid, clean)
+        cleaned = code == 0
         for name in os.listdir(JUDGE):
             os.unlink(os.path.join(JUDGE, name))
         processes = [pid for pid in container_pids(ours | {os.getpid()}) if alive(pid)]
-        leftovers = [] if cleaned else [path for root in roots for path in owned_entries(root, self.uid)]
+        leftovers = [] if cleaned else (json.loads(said) if code == 1 else [said.decode("utf-8", "replace")])
         ok = killed and cleaned and not processes
-        return {"ok": ok, "leftovers": leftovers or ([] if cleaned else ["(see the log)"]), "processes": processes}, []
+        return {"ok": ok, "leftovers": leftovers, "processes": processes}, []
 
     # -- running one program ------------------------------------------------------------------
 
