@@ -114,7 +114,7 @@ def check_problems_command(args: argparse.Namespace) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     from aiohttp import web
 
-    from codearena.app import init_app
+    from codearena.web.app import init_app
 
     try:
         settings = load_settings(

@@ -20,9 +20,9 @@ from aiohttp.test_utils import TestServer
 from conftest import IN_CI, docker_unavailable
 from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright, expect
 
-from codearena.app import init_app
 from codearena.config import Settings
 from codearena.paths import PROBLEMS_DIR, ROOT
+from codearena.web.app import init_app
 from server_helpers import XSS_PROGRAM, hostile_problems, solution
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]

@@ -12,9 +12,9 @@ import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
-from codearena.app import init_app
 from codearena.config import Settings
-from codearena.sessions import COOKIE
+from codearena.web.app import init_app
+from codearena.web.sessions import COOKIE
 from server_helpers import events_until_completed, solution, submit, wait_completed
 
 pytestmark = pytest.mark.docker

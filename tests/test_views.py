@@ -14,13 +14,13 @@ import pytest_asyncio
 from aiohttp.test_utils import TestServer
 from conftest import docker_unavailable
 
-from codearena.app import init_app
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
-from codearena.markdown import render_markdown
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
-from codearena.textdiff import first_difference, marked_lines
-from codearena.views import VERDICTS
+from codearena.web.app import init_app
+from codearena.web.markdown import render_markdown
+from codearena.web.textdiff import first_difference, marked_lines
+from codearena.web.views import VERDICTS
 from server_helpers import XSS_PAYLOAD, XSS_PROGRAM, hostile_problems, solution, submit, wait_completed
 
 PAGES = ["/", "/?difficulty=hard", "/problems/a-plus-b", "/problems/hostile", "/submissions", "/problems/nope"]

@@ -8,12 +8,12 @@ from typing import Any
 
 from aiohttp import web
 
-from codearena.errors import ApiError, json_body
 from codearena.jobs import QueueFull
 from codearena.judging.judge import run_program
 from codearena.problems.model import SLUG, Difficulty, Problem
 from codearena.storage import SubmissionRow
-from codearena.typedefs import (
+from codearena.web.errors import ApiError, json_body
+from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
     HUB,

@@ -12,7 +12,7 @@ import re
 
 from aiohttp import web
 
-from codearena.typedefs import CSP_NONCE, SESSION, SIGNER
+from codearena.web.keys import CSP_NONCE, SESSION, SIGNER
 
 CSRF_FIELD = "csrf_token"
 # A Host header is copied into the policy only when it is a plain host[:port].

@@ -1,4 +1,4 @@
-"""Every application key in one place: the resources the app owns, typed."""
+"""Every application and request key in one place: the resources the app owns, typed."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import Language
 from codearena.problems.model import Problem, ProblemError
-from codearena.ratelimit import RateLimiter
-from codearena.sessions import SessionSigner
 from codearena.storage import Storage
+from codearena.web.ratelimit import RateLimiter
+from codearena.web.sessions import SessionSigner
 
 SETTINGS = web.AppKey("settings", Settings)
 LANGUAGES = web.AppKey("languages", dict[str, Language])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from codearena.typedefs import ENGINE, QUEUE, WEBSOCKETS
+from codearena.web.keys import ENGINE, QUEUE, WEBSOCKETS
 
 
 async def metrics(request: web.Request) -> web.Response:

@@ -9,18 +9,16 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import WSCloseCode, web
 
-from codearena import api, metrics, views, ws
 from codearena.config import Settings
 from codearena.engine import Engine, EngineError
-from codearena.errors import ApiError, json_errors
 from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
 from codearena.problems.native import load_problems
-from codearena.ratelimit import RateLimiter
-from codearena.sessions import SessionSigner, session_of, set_cookie
 from codearena.storage import Storage
-from codearena.typedefs import (
+from codearena.web import api, metrics, views, ws
+from codearena.web.errors import ApiError, json_errors
+from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
     HUB,
@@ -35,6 +33,8 @@ from codearena.typedefs import (
     STORAGE,
     WEBSOCKETS,
 )  # fmt: skip
+from codearena.web.ratelimit import RateLimiter
+from codearena.web.sessions import SessionSigner, session_of, set_cookie
 
 log = logging.getLogger(__name__)
 

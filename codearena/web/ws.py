@@ -8,11 +8,11 @@ from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
-from codearena.api import SUBMISSION_ID
 from codearena.domain.verdicts import Status
-from codearena.errors import ApiError
 from codearena.hub import completed_event
-from codearena.typedefs import HUB, STORAGE, WEBSOCKETS
+from codearena.web.api import SUBMISSION_ID
+from codearena.web.errors import ApiError
+from codearena.web.keys import HUB, STORAGE, WEBSOCKETS
 
 log = logging.getLogger(__name__)
 

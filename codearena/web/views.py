@@ -12,15 +12,13 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
-from codearena import api, security
 from codearena.domain.verdicts import Status, Verdict
-from codearena.errors import ApiError
-from codearena.markdown import render_markdown
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
 from codearena.problems.model import Difficulty, Problem
 from codearena.storage import SubmissionRow
-from codearena.textdiff import first_difference, marked_lines
-from codearena.typedefs import (
+from codearena.web import api, security
+from codearena.web.errors import ApiError
+from codearena.web.keys import (
     CSP_NONCE,
     ENGINE,
     ENGINE_ERROR,
@@ -30,6 +28,8 @@ from codearena.typedefs import (
     STORAGE,
     TEMPLATES,
 )  # fmt: skip
+from codearena.web.markdown import render_markdown
+from codearena.web.textdiff import first_difference, marked_lines
 
 HISTORY_PAGE = 50
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
