@@ -14,7 +14,7 @@ from aiohttp.test_utils import TestServer
 
 from codearena.config import Settings
 from codearena.web.app import init_app
-from codearena.web.sessions import COOKIE
+from codearena.web.security import COOKIE
 from server_helpers import events_until_completed, solution, submit, wait_completed
 
 pytestmark = pytest.mark.docker

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 from aiohttp import WSCloseCode, web
 
@@ -16,8 +16,8 @@ from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
 from codearena.problems.native import load_problems
 from codearena.storage import Storage
-from codearena.web import api, metrics, views, ws
-from codearena.web.errors import ApiError, json_errors
+from codearena.web import api, metrics, security, views, ws
+from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
@@ -27,31 +27,15 @@ from codearena.web.keys import (
     PROBLEM_ERRORS,
     PROBLEMS,
     QUEUE,
-    SESSION,
     SETTINGS,
     SIGNER,
     STORAGE,
     WEBSOCKETS,
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
-from codearena.web.sessions import SessionSigner, session_of, set_cookie
+from codearena.web.security import SessionSigner, guard
 
 log = logging.getLogger(__name__)
-
-
-@web.middleware
-async def sessions(
-    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
-) -> web.StreamResponse:
-    signer = request.app[SIGNER]
-    session_id, new = session_of(request, signer)
-    request[SESSION] = session_id
-    if request.method == "POST" and not ws.same_origin(request):
-        raise ApiError(403, "forbidden_origin", "requests from other sites are refused")
-    response = await handler(request)
-    if new and not response.prepared:
-        set_cookie(response, signer, session_id, secure=request.secure)
-    return response
 
 
 async def storage_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -99,7 +83,7 @@ async def on_shutdown(app: web.Application) -> None:
 def init_app(settings: Settings) -> web.Application:
     settings.database_path.parent.mkdir(parents=True, exist_ok=True)
     app = web.Application(
-        middlewares=[json_errors, sessions],
+        middlewares=[json_errors, guard],
         client_max_size=(settings.max_source_kb + settings.max_stdin_kb) * 1024 + 64 * 1024,
     )
     app[SETTINGS] = settings
@@ -115,6 +99,7 @@ def init_app(settings: Settings) -> web.Application:
     app[WEBSOCKETS] = weakref.WeakSet()
     app.cleanup_ctx.extend([storage_ctx, engine_ctx, queue_ctx])
     app.on_shutdown.append(on_shutdown)
+    app.on_response_prepare.append(security.add_security_headers)
     app.add_routes(api.routes)
     app.router.add_get("/metrics", metrics.metrics)
     app.router.add_get("/ws", ws.websocket)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 import jinja2
 from aiohttp import web
@@ -15,7 +16,9 @@ from codearena.languages import Language
 from codearena.problems.model import Problem, ProblemError
 from codearena.storage import Storage
 from codearena.web.ratelimit import RateLimiter
-from codearena.web.sessions import SessionSigner
+
+if TYPE_CHECKING:  # security.py reads its keys from here
+    from codearena.web.security import SessionSigner
 
 SETTINGS = web.AppKey("settings", Settings)
 LANGUAGES = web.AppKey("languages", dict[str, Language])
@@ -26,7 +29,7 @@ ENGINE = web.AppKey("engine", Engine)
 ENGINE_ERROR = web.AppKey("engine_error", str)
 QUEUE = web.AppKey("queue", JudgeQueue)
 HUB = web.AppKey("hub", Hub)
-SIGNER = web.AppKey("signer", SessionSigner)
+SIGNER: web.AppKey[SessionSigner] = web.AppKey("signer")
 LIMITER = web.AppKey("limiter", RateLimiter)
 WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
 TEMPLATES = web.AppKey("templates", jinja2.Environment)

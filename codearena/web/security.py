@@ -1,22 +1,101 @@
-"""Security headers on every response, and the CSRF token the HTML forms carry.
+"""Web security in one place: Origin checks, session cookies, CSRF tokens and response headers.
 
-The JSON API needs no token: it takes only `application/json` bodies (which a cross-site form
-cannot send) and the sessions middleware refuses a foreign `Origin`. HTML forms can be posted
-from anywhere, so each carries a token derived from the visitor's signed session.
+The JSON API needs no CSRF token: it takes only `application/json` bodies (which a cross-site
+form cannot send) and a foreign `Origin` is refused on every write and WebSocket. HTML forms can
+be posted from anywhere, so each carries a token derived from the visitor's signed session.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import re
+import secrets
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
-from aiohttp import web
+from aiohttp import hdrs, web
 
+from codearena.web.errors import ApiError
 from codearena.web.keys import CSP_NONCE, SESSION, SIGNER
 
+COOKIE = "codearena_session"
+MAX_AGE_S = 365 * 24 * 3600
 CSRF_FIELD = "csrf_token"
 # A Host header is copied into the policy only when it is a plain host[:port].
 PLAIN_HOST = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+# --- sessions: an anonymous, signed, HttpOnly, SameSite cookie names a caller's history
+
+
+class SessionSigner:
+    def __init__(self, key: str) -> None:
+        self._key = key.encode()
+
+    def sign(self, session_id: str) -> str:
+        mac = hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{session_id}.{mac}"
+
+    def verify(self, value: str) -> str | None:
+        session_id = value.partition(".")[0]
+        if not session_id or len(session_id) > 64:
+            return None
+        return session_id if hmac.compare_digest(self.sign(session_id), value) else None
+
+
+def session_of(request: web.Request, signer: SessionSigner) -> tuple[str, bool]:
+    """The caller's session id, and whether it is new (so the response must set the cookie)."""
+    cookie = request.cookies.get(COOKIE, "")
+    session_id = signer.verify(cookie) if cookie else None
+    if session_id:
+        return session_id, False
+    return secrets.token_hex(12), True
+
+
+def set_cookie(response: web.StreamResponse, signer: SessionSigner, session_id: str, secure: bool) -> None:
+    response.set_cookie(
+        COOKIE, signer.sign(session_id), max_age=MAX_AGE_S, httponly=True, samesite="Lax", secure=secure, path="/"
+    )
+
+
+# --- Origin
+
+
+def same_origin(request: web.Request) -> bool:
+    """No Origin (a script, curl) or one naming this very host; anything else is foreign."""
+    origin = request.headers.get(hdrs.ORIGIN)
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return bool(parts.netloc) and parts.netloc == request.host
+
+
+def check_origin(request: web.Request) -> None:
+    """Writes and WebSocket upgrades from another site's pages are refused."""
+    upgrade = request.headers.get(hdrs.UPGRADE, "").lower() == "websocket"
+    if (request.method not in SAFE_METHODS or upgrade) and not same_origin(request):
+        what = "WebSocket connections" if upgrade else "requests"
+        raise ApiError(403, "forbidden_origin", f"{what} from other sites are refused")
+
+
+@web.middleware
+async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every request: its session (a cookie set when new), then the Origin check."""
+    signer = request.app[SIGNER]
+    session_id, new = session_of(request, signer)
+    request[SESSION] = session_id
+    check_origin(request)
+    response = await handler(request)
+    if new and not response.prepared:
+        set_cookie(response, signer, session_id, secure=request.secure)
+    return response
+
+
+# --- CSRF
 
 
 def csrf_token(request: web.Request) -> str:
@@ -26,6 +105,9 @@ def csrf_token(request: web.Request) -> str:
 
 def csrf_valid(request: web.Request, token: object) -> bool:
     return isinstance(token, str) and hmac.compare_digest(csrf_token(request), token)
+
+
+# --- response headers
 
 
 def content_security_policy(request: web.Request) -> str:

@@ -52,11 +52,10 @@ routes = web.RouteTableDef()
 
 
 def setup(app: web.Application) -> None:
-    """Mount the pages and the static files; put the security headers on every response."""
+    """Mount the pages and the static files."""
     app[TEMPLATES] = make_environment()
     app.add_routes(routes)
     app.router.add_static("/static", STATIC_DIR)
-    app.on_response_prepare.append(security.add_security_headers)
 
 
 def format_memory(kb: int) -> str:

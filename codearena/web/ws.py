@@ -4,31 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
-from urllib.parse import urlsplit
 
 from aiohttp import WSMsgType, web
 
 from codearena.domain.verdicts import Status
 from codearena.hub import completed_event
 from codearena.web.api import SUBMISSION_ID
-from codearena.web.errors import ApiError
 from codearena.web.keys import HUB, STORAGE, WEBSOCKETS
 
 log = logging.getLogger(__name__)
 
 
-def same_origin(request: web.Request) -> bool:
-    """No Origin (a script, curl) or one naming this very host; anything else is foreign."""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True
-    parts = urlsplit(origin)
-    return bool(parts.netloc) and parts.netloc == request.host
-
-
 async def websocket(request: web.Request) -> web.StreamResponse:
-    if not same_origin(request):
-        raise ApiError(403, "forbidden_origin", "WebSocket connections from other sites are refused")
     ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=64 * 1024)
     await ws.prepare(request)
     hub = request.app[HUB]
