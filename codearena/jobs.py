@@ -13,12 +13,13 @@ import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
+from codearena.domain.submission import Submission
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.engine import Engine
 from codearena.hub import Hub
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
 from codearena.problems.model import Problem
-from codearena.storage import Storage, SubmissionRow
+from codearena.store.submissions import SubmissionStore
 
 log = logging.getLogger("codearena.submissions")
 
@@ -47,7 +48,7 @@ class Histogram:
 
 
 class JudgeQueue:
-    def __init__(self, engine: Engine, storage: Storage, hub: Hub, problems: dict[str, Problem],
+    def __init__(self, engine: Engine, storage: SubmissionStore, hub: Hub, problems: dict[str, Problem],
                  *, max_depth: int, job_timeout_s: float) -> None:  # fmt: skip
         self.engine = engine
         self.storage = storage
@@ -75,8 +76,8 @@ class JudgeQueue:
 
     async def start(self, workers: int) -> None:
         recovered = await self.storage.unfinished()
-        for submission_id in recovered:
-            self._pending.append(submission_id)  # recovered jobs may exceed max_depth once
+        for submission in recovered:
+            self._pending.append(submission.id)  # recovered jobs may exceed max_depth once
         if recovered:
             log.info("re-queued %d submission(s) left unfinished by the previous run", len(recovered))
         self._workers = [asyncio.create_task(self._work(i), name=f"judge-worker-{i}") for i in range(workers)]
@@ -140,7 +141,7 @@ class JudgeQueue:
         # judged twice nor left stuck.
         await asyncio.shield(self._finish(row, result, started))
 
-    async def _finish(self, row: SubmissionRow, result: JudgeResult, started: float) -> None:
+    async def _finish(self, row: Submission, result: JudgeResult, started: float) -> None:
         submission_id = row.id
         await self.storage.save_result(submission_id, result)
         elapsed = time.monotonic() - started

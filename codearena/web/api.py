@@ -8,10 +8,10 @@ from typing import Any
 
 from aiohttp import web
 
+from codearena.domain.submission import Submission
 from codearena.jobs import QueueFull
 from codearena.judging.judge import run_program
 from codearena.problems.model import SLUG, Difficulty, Problem
-from codearena.storage import SubmissionRow
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import (
     ENGINE,
@@ -23,7 +23,7 @@ from codearena.web.keys import (
     QUEUE,
     SESSION,
     SETTINGS,
-    STORAGE,
+    SUBMISSIONS,
 )
 
 SUBMISSION_ID = re.compile(r"^[0-9a-f]{16}$")
@@ -143,7 +143,7 @@ def _require_engine(request: web.Request) -> None:
         raise ApiError(503, "judge_unavailable", message, retry_after_s=30)
 
 
-async def enqueue_submission(request: web.Request, data: Mapping[str, object]) -> SubmissionRow:
+async def enqueue_submission(request: web.Request, data: Mapping[str, object]) -> Submission:
     """Check a submission's fields, store it for the caller's session and queue it for judging."""
     slug = data.get("problem")
     if not isinstance(slug, str):
@@ -155,7 +155,7 @@ async def enqueue_submission(request: web.Request, data: Mapping[str, object]) -
     if queue.depth >= queue.max_depth:
         raise ApiError(503, "queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)
     _rate_limit(request)
-    row = await request.app[STORAGE].create_submission(request[SESSION], problem.slug, language, source)
+    row = await request.app[SUBMISSIONS].create(request[SESSION], problem.slug, language, source)
     try:
         await queue.submit(row.id)
     except QueueFull as exc:
@@ -171,24 +171,21 @@ async def create_submission(request: web.Request) -> web.Response:
     return web.json_response({"id": row.id, "status": row.status.value}, status=202)
 
 
-async def submission_json(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
+async def submission_json(request: web.Request, row: Submission) -> dict[str, Any]:
     problem = request.app[PROBLEMS].get(row.problem)
     samples = {t.index: t for t in problem.samples} if problem else {}
-    results = await request.app[STORAGE].tests(row.id)
-    if not results:  # still being judged: the results so far, in the stored rows' shape
+    results = row.tests
+    if not results:  # still being judged: the results so far
         progress = request.app[HUB].progress.get(row.id)
-        results = [
-            {"idx": r.index, "verdict": r.verdict.value, "time_ms": r.time_ms, "memory_kb": r.memory_kb,
-             "output": r.output, "stderr": r.stderr, "checker_message": r.checker_message}
-            for r in (progress.tests if progress else [])
-        ]  # fmt: skip
+        results = progress.tests if progress else []
     tests: list[dict[str, Any]] = []
     for t in results:
-        item = {"index": t["idx"], "verdict": t["verdict"], "time_ms": t["time_ms"], "memory_kb": t["memory_kb"]}
-        case = samples.get(t["idx"])
+        item: dict[str, Any] = {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms,
+                                "memory_kb": t.memory_kb}  # fmt: skip
+        case = samples.get(t.index)
         if case is not None:
-            item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=t["output"] or "",
-                        stderr=t["stderr"], checker_message=t["checker_message"])  # fmt: skip
+            item.update(input=_text(case.input_path), expected=_text(case.answer_path), output=t.output or "",
+                        stderr=t.stderr, checker_message=t.checker_message)  # fmt: skip
         tests.append(item)
     return {
         "id": row.id, "problem": row.problem, "language": row.language, "status": row.status.value,
@@ -198,8 +195,8 @@ async def submission_json(request: web.Request, row: SubmissionRow) -> dict[str,
     }  # fmt: skip
 
 
-async def get_submission_row(request: web.Request, submission_id: str) -> SubmissionRow:
-    row = await request.app[STORAGE].get(submission_id) if SUBMISSION_ID.match(submission_id) else None
+async def get_submission_row(request: web.Request, submission_id: str) -> Submission:
+    row = await request.app[SUBMISSIONS].get(submission_id) if SUBMISSION_ID.match(submission_id) else None
     if row is None:
         raise ApiError(404, "submission_not_found", f"no submission {submission_id!r}")
     return row
@@ -227,7 +224,7 @@ def _listing_args(request: web.Request) -> tuple[str | None, int]:
 async def list_submissions(request: web.Request) -> web.Response:
     problem, limit = _listing_args(request)
     before = request.query.get("before") or None
-    rows = await request.app[STORAGE].list_for_session(request[SESSION], problem, limit, before)
+    rows = await request.app[SUBMISSIONS].list_by_session(request[SESSION], problem, limit, before)
     return web.json_response([
         {"id": r.id, "problem": r.problem, "language": r.language, "status": r.status.value, "verdict": r.verdict,
          "passed": r.passed, "total": r.total, "time_ms": r.time_ms, "memory_kb": r.memory_kb,

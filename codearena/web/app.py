@@ -15,10 +15,12 @@ from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
 from codearena.problems.native import load_problems
-from codearena.storage import Storage
+from codearena.store.db import Database
+from codearena.store.submissions import SubmissionStore
 from codearena.web import api, metrics, security, views, ws
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
+    DATABASE,
     ENGINE,
     ENGINE_ERROR,
     HUB,
@@ -29,7 +31,7 @@ from codearena.web.keys import (
     QUEUE,
     SETTINGS,
     SIGNER,
-    STORAGE,
+    SUBMISSIONS,
     WEBSOCKETS,
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
@@ -38,14 +40,15 @@ from codearena.web.security import SessionSigner, guard
 log = logging.getLogger(__name__)
 
 
-async def storage_ctx(app: web.Application) -> AsyncIterator[None]:
+async def database_ctx(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    storage = await Storage.open(settings.database_path)
-    app[STORAGE] = storage
-    key = settings.secret_key or await storage.meta("session_key", secrets.token_hex(32))
+    database = await Database.open(settings.database_path)
+    app[DATABASE] = database
+    app[SUBMISSIONS] = SubmissionStore(database)
+    key = settings.secret_key or await database.meta("session_key", secrets.token_hex(32))
     app[SIGNER] = SessionSigner(key)
     yield
-    await storage.close()
+    await database.close()
 
 
 async def engine_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -65,7 +68,7 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
         return
     settings = app[SETTINGS]
-    queue = JudgeQueue(app[ENGINE], app[STORAGE], app[HUB], app[PROBLEMS], max_depth=settings.queue_size,
+    queue = JudgeQueue(app[ENGINE], app[SUBMISSIONS], app[HUB], app[PROBLEMS], max_depth=settings.queue_size,
                        job_timeout_s=settings.job_timeout_s)  # fmt: skip
     await queue.start(workers=settings.pool_size)
     app[QUEUE] = queue
@@ -97,7 +100,7 @@ def init_app(settings: Settings) -> web.Application:
     app[HUB] = Hub()
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
     app[WEBSOCKETS] = weakref.WeakSet()
-    app.cleanup_ctx.extend([storage_ctx, engine_ctx, queue_ctx])
+    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx])
     app.on_shutdown.append(on_shutdown)
     app.on_response_prepare.append(security.add_security_headers)
     app.add_routes(api.routes)

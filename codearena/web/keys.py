@@ -14,7 +14,8 @@ from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import Language
 from codearena.problems.model import Problem, ProblemError
-from codearena.storage import Storage
+from codearena.store.db import Database
+from codearena.store.submissions import SubmissionStore
 from codearena.web.ratelimit import RateLimiter
 
 if TYPE_CHECKING:  # security.py reads its keys from here
@@ -24,7 +25,8 @@ SETTINGS = web.AppKey("settings", Settings)
 LANGUAGES = web.AppKey("languages", dict[str, Language])
 PROBLEMS = web.AppKey("problems", dict[str, Problem])
 PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
-STORAGE = web.AppKey("storage", Storage)
+DATABASE = web.AppKey("database", Database)
+SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
 ENGINE = web.AppKey("engine", Engine)
 ENGINE_ERROR = web.AppKey("engine_error", str)
 QUEUE = web.AppKey("queue", JudgeQueue)

@@ -12,10 +12,10 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
+from codearena.domain.submission import Submission
 from codearena.domain.verdicts import Status, Verdict
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
 from codearena.problems.model import Difficulty, Problem
-from codearena.storage import SubmissionRow
 from codearena.web import api, security
 from codearena.web.errors import ApiError
 from codearena.web.keys import (
@@ -25,7 +25,7 @@ from codearena.web.keys import (
     LANGUAGES,
     PROBLEMS,
     SESSION,
-    STORAGE,
+    SUBMISSIONS,
     TEMPLATES,
 )  # fmt: skip
 from codearena.web.markdown import render_markdown
@@ -120,7 +120,7 @@ async def problem_list(request: web.Request) -> web.Response:
         ),
         key=lambda p: (DIFFICULTY_ORDER[p.difficulty], p.title.casefold()),
     )
-    marks = await request.app[STORAGE].problem_marks(request[SESSION])
+    marks = await request.app[SUBMISSIONS].marks(request[SESSION])
     context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
                                "tag": tag, "total": len(problems)}  # fmt: skip
     if wants_fragment(request):
@@ -188,7 +188,7 @@ async def history_page(request: web.Request) -> web.Response:
     problem = request.query.get("problem") or None
     problem = problem if problem in problems else None
     before = request.query.get("before") or None
-    rows = await request.app[STORAGE].list_for_session(request[SESSION], problem, HISTORY_PAGE + 1, before)
+    rows = await request.app[SUBMISSIONS].list_by_session(request[SESSION], problem, HISTORY_PAGE + 1, before)
     more = len(rows) > HISTORY_PAGE
     rows = rows[:HISTORY_PAGE]
     return render(
@@ -202,12 +202,12 @@ async def history_page(request: web.Request) -> web.Response:
     )
 
 
-async def _submission(request: web.Request) -> SubmissionRow | None:
+async def _submission(request: web.Request) -> Submission | None:
     submission_id = request.match_info["id"]
-    return await request.app[STORAGE].get(submission_id) if api.SUBMISSION_ID.match(submission_id) else None
+    return await request.app[SUBMISSIONS].get(submission_id) if api.SUBMISSION_ID.match(submission_id) else None
 
 
-async def results_context(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
+async def results_context(request: web.Request, row: Submission) -> dict[str, Any]:
     data = await api.submission_json(request, row)
     for test in data["tests"]:
         if "expected" in test:

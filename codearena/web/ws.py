@@ -10,7 +10,7 @@ from aiohttp import WSMsgType, web
 from codearena.domain.verdicts import Status
 from codearena.hub import completed_event
 from codearena.web.api import SUBMISSION_ID
-from codearena.web.keys import HUB, STORAGE, WEBSOCKETS
+from codearena.web.keys import HUB, SUBMISSIONS, WEBSOCKETS
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ async def handle_message(request: web.Request, ws: web.WebSocketResponse, text: 
     if not isinstance(submission_id, str) or not SUBMISSION_ID.match(submission_id):
         await ws.send_json({"type": "error", "message": f"no submission {submission_id!r}"})
         return
-    row = await request.app[STORAGE].get(submission_id)
+    row = await request.app[SUBMISSIONS].get(submission_id)
     if row is None:
         await ws.send_json({"type": "error", "message": f"no submission {submission_id!r}"})
         return
