@@ -53,6 +53,13 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (submission_id, idx)
     );
     """,
+    # 2: why a test or a submission failed, in words; how many times judging started, so a
+    # submission that keeps killing the server is given up on instead of retried forever
+    """
+    ALTER TABLE submissions ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE submissions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE test_results ADD COLUMN reason TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -38,25 +38,36 @@ class SubmissionStore:
         async with self.db.write() as connection:
             await connection.execute("UPDATE submissions SET status = ? WHERE id = ?", (status.value, submission_id))
 
+    async def begin_attempt(self, submission_id: str) -> int:
+        """Count one more start of judging (kept if the process dies mid-way); the new count."""
+        async with self.db.write() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET attempts = attempts + 1 WHERE id = ? RETURNING attempts", (submission_id,)
+            )
+            row = await cursor.fetchone()
+            await cursor.close()
+        return int(row[0]) if row else 0
+
     async def save_result(self, submission_id: str, result: JudgeResult) -> None:
         """Store the verdict and every test's result in one transaction."""
         async with self.db.write() as connection:
             await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
             await connection.executemany(
                 "INSERT INTO test_results (submission_id, idx, verdict, time_ms, wall_ms, memory_kb, exit_code,"
-                " signal, sample, output, stderr, checker_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " signal, sample, output, stderr, checker_message, reason)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (submission_id, t.index, t.verdict.value, t.time_ms, t.wall_ms, t.memory_kb, t.exit_code,
                      t.signal, int(t.sample), t.output, t.stderr if t.sample else "",
-                     t.checker_message if t.sample else "")
+                     t.checker_message if t.sample else "", t.reason)
                     for t in result.tests
                 ],
             )  # fmt: skip
             await connection.execute(
                 "UPDATE submissions SET status = ?, verdict = ?, passed = ?, total = ?, time_ms = ?, memory_kb = ?,"
-                " compile_output = ?, finished_at = ? WHERE id = ?",
+                " compile_output = ?, reason = ?, finished_at = ? WHERE id = ?",
                 (Status.COMPLETED.value, result.verdict.value, result.passed, result.total, result.time_ms,
-                 result.memory_kb, result.compile_output, utc_now(), submission_id),
+                 result.memory_kb, result.compile_output, result.reason, utc_now(), submission_id),
             )  # fmt: skip
 
     async def get(self, submission_id: str) -> Submission | None:
@@ -109,5 +120,6 @@ def _test(row: Row) -> TestResult:
     return TestResult(
         index=row["idx"], verdict=Verdict(row["verdict"]), time_ms=row["time_ms"], wall_ms=row["wall_ms"],
         memory_kb=row["memory_kb"], exit_code=row["exit_code"], signal=row["signal"], stderr=row["stderr"],
-        checker_message=row["checker_message"], sample=bool(row["sample"]), output=row["output"],
+        checker_message=row["checker_message"], reason=row["reason"], sample=bool(row["sample"]),
+        output=row["output"],
     )  # fmt: skip
