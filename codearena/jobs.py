@@ -1,7 +1,7 @@
 """The in-process judge queue: a bounded queue drained by a bounded set of workers (arq-style).
 
 Every submission is in SQLite before it is queued; a worker judges it, publishes progress to the
-hub, and saves the result shielded from cancellation. On start-up every submission left queued
+live hub, and saves the result shielded from cancellation. On start-up every submission left queued
 or running by a previous process is queued again, so none is lost or stuck.
 """
 
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from codearena.domain.submission import Submission
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.engine import Engine
-from codearena.hub import Hub
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
+from codearena.live import Completed, Live
 from codearena.problems.model import Problem
 from codearena.store.submissions import SubmissionStore
 
@@ -48,11 +48,11 @@ class Histogram:
 
 
 class JudgeQueue:
-    def __init__(self, engine: Engine, storage: SubmissionStore, hub: Hub, problems: dict[str, Problem],
+    def __init__(self, engine: Engine, storage: SubmissionStore, live: Live, problems: dict[str, Problem],
                  *, max_depth: int, job_timeout_s: float) -> None:  # fmt: skip
         self.engine = engine
         self.storage = storage
-        self.hub = hub
+        self.live = live
         self.problems = problems
         self.max_depth = max_depth
         self.job_timeout_s = job_timeout_s
@@ -121,9 +121,9 @@ class JudgeQueue:
         async def on_event(event: JudgeEvent) -> None:
             if isinstance(event, StatusEvent):
                 await self.storage.set_status(submission_id, event.status)
-                await self.hub.set_status(submission_id, event.status)
+                self.live.set_status(submission_id, event.status)
             elif isinstance(event, TestEvent):
-                await self.hub.add_test(submission_id, event.result)
+                self.live.add_test(submission_id, event.result)
 
         if problem is None or language is None:
             gone = f"problem {row.problem} or language {row.language} is gone"
@@ -154,7 +154,7 @@ class JudgeQueue:
             submission_id, row.problem, row.language, result.verdict.value,
             result.passed, result.total, result.time_ms, result.memory_kb, int(elapsed * 1000),
         )  # fmt: skip
-        await self.hub.complete(submission_id, result)
+        self.live.complete(Completed.of_result(submission_id, result))
 
     async def close(self, grace_s: float) -> None:
         """Stop taking work; let running jobs finish for up to `grace_s`, then cancel."""

@@ -16,9 +16,9 @@ from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
-    HUB,
     LANGUAGES,
     LIMITER,
+    LIVE,
     PROBLEMS,
     QUEUE,
     SESSION,
@@ -176,8 +176,8 @@ async def submission_json(request: web.Request, row: Submission) -> dict[str, An
     samples = {t.index: t for t in problem.samples} if problem else {}
     results = row.tests
     if not results:  # still being judged: the results so far
-        progress = request.app[HUB].progress.get(row.id)
-        results = progress.tests if progress else []
+        progress = request.app[LIVE].progress(row.id)
+        results = list(progress.tests) if progress else []
     tests: list[dict[str, Any]] = []
     for t in results:
         item: dict[str, Any] = {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms,

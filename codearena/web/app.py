@@ -11,9 +11,9 @@ from aiohttp import WSCloseCode, web
 
 from codearena.config import Settings
 from codearena.engine import Engine, EngineError
-from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
+from codearena.live import Live
 from codearena.problems.native import load_problems
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
@@ -23,9 +23,9 @@ from codearena.web.keys import (
     DATABASE,
     ENGINE,
     ENGINE_ERROR,
-    HUB,
     LANGUAGES,
     LIMITER,
+    LIVE,
     PROBLEM_ERRORS,
     PROBLEMS,
     QUEUE,
@@ -68,7 +68,7 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
         return
     settings = app[SETTINGS]
-    queue = JudgeQueue(app[ENGINE], app[SUBMISSIONS], app[HUB], app[PROBLEMS], max_depth=settings.queue_size,
+    queue = JudgeQueue(app[ENGINE], app[SUBMISSIONS], app[LIVE], app[PROBLEMS], max_depth=settings.queue_size,
                        job_timeout_s=settings.job_timeout_s)  # fmt: skip
     await queue.start(workers=settings.pool_size)
     app[QUEUE] = queue
@@ -97,7 +97,7 @@ def init_app(settings: Settings) -> web.Application:
         log.error("problem not loaded: %s", error)
     app[PROBLEMS] = problems
     app[PROBLEM_ERRORS] = errors
-    app[HUB] = Hub()
+    app[LIVE] = Live()
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
     app[WEBSOCKETS] = weakref.WeakSet()
     app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx])

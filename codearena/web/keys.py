@@ -10,9 +10,9 @@ from aiohttp import web
 
 from codearena.config import Settings
 from codearena.engine import Engine
-from codearena.hub import Hub
 from codearena.jobs import JudgeQueue
 from codearena.languages import Language
+from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
@@ -30,7 +30,7 @@ SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
 ENGINE = web.AppKey("engine", Engine)
 ENGINE_ERROR = web.AppKey("engine_error", str)
 QUEUE = web.AppKey("queue", JudgeQueue)
-HUB = web.AppKey("hub", Hub)
+LIVE = web.AppKey("live", Live)
 SIGNER: web.AppKey[SessionSigner] = web.AppKey("signer")
 LIMITER = web.AppKey("limiter", RateLimiter)
 WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])

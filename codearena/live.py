@@ -1,0 +1,144 @@
+"""Live progress, fanned out to subscribers by topic.
+
+A topic is a string: `submission:<id>` for one submission's progress (and `scoreboard:<contest>`
+when contests come). For every submission waiting or being judged the hub keeps its progress
+(status, test results so far), read through `progress()`, so a subscriber that
+arrives mid-way is brought up to date by `replay()` and then follows the live events.
+
+Subscribers must not block the publisher: the judge awaits every publish, so a subscriber
+queues what it is given and sends it on its own time (see web/ws.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from codearena.domain.submission import Submission
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+
+log = logging.getLogger(__name__)
+
+
+def submission_topic(submission_id: str) -> str:
+    return f"submission:{submission_id}"
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    submission_id: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class TestFinished:
+    submission_id: str
+    result: TestResult
+
+
+@dataclass(frozen=True)
+class Completed:
+    submission_id: str
+    verdict: Verdict
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    reason: str
+
+    @classmethod
+    def of_result(cls, submission_id: str, result: JudgeResult) -> Completed:
+        return cls(submission_id, result.verdict, result.passed, result.total, result.time_ms, result.memory_kb,
+                   result.reason)  # fmt: skip
+
+    @classmethod
+    def of_submission(cls, submission: Submission) -> Completed:
+        return cls(submission.id, submission.verdict or Verdict.INTERNAL_ERROR, submission.passed, submission.total,
+                   submission.time_ms, submission.memory_kb, submission.reason)  # fmt: skip
+
+
+LiveEvent = StatusChanged | TestFinished | Completed
+
+
+class Subscriber(Protocol):
+    def deliver(self, event: LiveEvent) -> None:
+        """Take `event` without waiting: a slow subscriber must never hold up judging."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a submission being judged stands, as a snapshot."""
+
+    status: Status
+    tests: tuple[TestResult, ...]
+
+
+@dataclass
+class _Progress:
+    status: Status
+    tests: list[TestResult] = field(default_factory=list)
+
+
+class Live:
+    def __init__(self) -> None:
+        self._progress: dict[str, _Progress] = {}
+        self._subscribers: defaultdict[str, set[Subscriber]] = defaultdict(set)
+
+    # --- subscriptions
+
+    def subscribe(self, topic: str, subscriber: Subscriber) -> None:
+        self._subscribers[topic].add(subscriber)
+
+    def unsubscribe(self, topic: str, subscriber: Subscriber) -> None:
+        subscribers = self._subscribers.get(topic)
+        if subscribers is not None:
+            subscribers.discard(subscriber)
+            if not subscribers:
+                del self._subscribers[topic]
+
+    def has_subscribers(self, topic: str) -> bool:
+        return topic in self._subscribers
+
+    def publish(self, topic: str, event: LiveEvent) -> None:
+        for subscriber in list(self._subscribers.get(topic, ())):
+            try:
+                subscriber.deliver(event)
+            except Exception:
+                log.exception("a live subscriber failed on %s", topic)
+
+    # --- progress of submissions
+
+    def progress(self, submission_id: str) -> Progress | None:
+        """The progress of a submission waiting or being judged; None once it is completed."""
+        found = self._progress.get(submission_id)
+        if found is None:
+            return None
+        return Progress(found.status, tuple(found.tests))
+
+    def replay(self, submission_id: str) -> list[LiveEvent]:
+        """The events that bring a late subscriber up to date; none for a completed submission."""
+        found = self._progress.get(submission_id)
+        if found is None:
+            return []
+        status = StatusChanged(submission_id, found.status)
+        return [status, *(TestFinished(submission_id, t) for t in found.tests)]
+
+    def set_status(self, submission_id: str, status: Status) -> None:
+        found = self._progress.setdefault(submission_id, _Progress(status))
+        found.status = status
+        self._status(submission_id)
+
+    def add_test(self, submission_id: str, result: TestResult) -> None:
+        self._progress.setdefault(submission_id, _Progress(Status.RUNNING)).tests.append(result)
+        self.publish(submission_topic(submission_id), TestFinished(submission_id, result))
+
+    def complete(self, completed: Completed) -> None:
+        self._progress.pop(completed.submission_id, None)
+        self.publish(submission_topic(completed.submission_id), completed)
+
+    def _status(self, submission_id: str) -> None:
+        found = self._progress[submission_id]
+        event = StatusChanged(submission_id, found.status)
+        self.publish(submission_topic(submission_id), event)
