@@ -9,7 +9,6 @@ from typing import Any
 from aiohttp import web
 
 from codearena.domain.submission import Submission
-from codearena.jobs import QueueFull
 from codearena.judging.judge import run_program
 from codearena.problems.model import SLUG, Difficulty, Problem
 from codearena.web.errors import ApiError, json_body
@@ -25,6 +24,7 @@ from codearena.web.keys import (
     SETTINGS,
     SUBMISSIONS,
 )
+from codearena.worker import QueueFull
 
 SUBMISSION_ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_PAGE = 100

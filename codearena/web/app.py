@@ -11,7 +11,6 @@ from aiohttp import WSCloseCode, web
 
 from codearena.config import Settings
 from codearena.engine import Engine, EngineError
-from codearena.jobs import JudgeQueue
 from codearena.languages import load_languages
 from codearena.live import Live
 from codearena.problems.native import load_problems
@@ -36,6 +35,7 @@ from codearena.web.keys import (
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
 from codearena.web.security import SessionSigner, guard
+from codearena.worker import JudgeQueue
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,9 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         yield
         return
     settings = app[SETTINGS]
-    queue = JudgeQueue(app[ENGINE], app[SUBMISSIONS], app[LIVE], app[PROBLEMS], max_depth=settings.queue_size,
-                       job_timeout_s=settings.job_timeout_s)  # fmt: skip
+    engine, problems = app[ENGINE], app[PROBLEMS]
+    queue = JudgeQueue(engine.judge, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
+                       max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s)  # fmt: skip
     await queue.start(workers=settings.pool_size)
     app[QUEUE] = queue
     yield

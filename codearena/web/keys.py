@@ -10,13 +10,13 @@ from aiohttp import web
 
 from codearena.config import Settings
 from codearena.engine import Engine
-from codearena.jobs import JudgeQueue
 from codearena.languages import Language
 from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
 from codearena.web.ratelimit import RateLimiter
+from codearena.worker import JudgeQueue
 
 if TYPE_CHECKING:  # security.py reads its keys from here
     from codearena.web.security import SessionSigner

@@ -11,12 +11,14 @@ import asyncio
 import logging
 import time
 from collections import Counter, deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from codearena.domain.submission import Submission
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
-from codearena.engine import Engine
-from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent, internal_error
+from codearena.judging.judge import EventSink, JudgeEvent, StatusEvent, TestEvent, internal_error
+from codearena.languages import Language
 from codearena.live import Completed, Live
 from codearena.problems.model import Problem
 from codearena.store.submissions import SubmissionStore
@@ -28,6 +30,12 @@ LATENCY_BUCKETS_S = (0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 
 class QueueFull(Exception):
     pass
+
+
+class Judging(Protocol):
+    """What the queue needs of a judge (codearena.judging.judge.Judge, or a fake in tests)."""
+
+    async def judge(self, problem: Problem, language: Language, source: str, on_event: EventSink) -> JudgeResult: ...
 
 
 @dataclass
@@ -48,9 +56,10 @@ class Histogram:
 
 
 class JudgeQueue:
-    def __init__(self, engine: Engine, storage: SubmissionStore, live: Live, problems: dict[str, Problem],
-                 *, max_depth: int, job_timeout_s: float) -> None:  # fmt: skip
-        self.engine = engine
+    def __init__(self, judge: Judging, languages: Mapping[str, Language], storage: SubmissionStore, live: Live,
+                 problems: Mapping[str, Problem], *, max_depth: int, job_timeout_s: float) -> None:  # fmt: skip
+        self.judge = judge
+        self.languages = languages
         self.storage = storage
         self.live = live
         self.problems = problems
@@ -115,7 +124,7 @@ class JudgeQueue:
         if row is None or row.status == Status.COMPLETED:
             return
         problem = self.problems.get(row.problem)
-        language = self.engine.languages.get(row.language)
+        language = self.languages.get(row.language)
         started = self.started_at.pop(submission_id, time.monotonic())
 
         async def on_event(event: JudgeEvent) -> None:
@@ -133,7 +142,7 @@ class JudgeQueue:
         else:
             try:
                 result = await asyncio.wait_for(
-                    self.engine.judge.judge(problem, language, row.source, on_event), self.job_timeout_s
+                    self.judge.judge(problem, language, row.source, on_event), self.job_timeout_s
                 )
             except TimeoutError:
                 result = internal_error(problem, "judging took too long")

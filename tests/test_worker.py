@@ -1,0 +1,144 @@
+"""The judge queue against a fake judge and a real SQLite file: no Docker."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from fakes import FakeJudge, Recorder
+
+from codearena import live
+from codearena.domain.verdicts import Status, Verdict
+from codearena.languages import Language
+from codearena.problems.model import Problem
+from codearena.store.db import Database
+from codearena.store.submissions import SubmissionStore
+from codearena.worker import JudgeQueue, QueueFull
+
+WAIT_S = 30.0  # generous: the machine is shared, and nothing here depends on speed
+
+
+async def eventually(condition: Callable[[], bool], what: str) -> None:
+    deadline = asyncio.get_running_loop().time() + WAIT_S
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, f"still waiting for {what}"
+        await asyncio.sleep(0.01)
+
+
+@dataclass
+class Harness:
+    store: SubmissionStore
+    live: live.Live
+    judge: FakeJudge
+    queue: JudgeQueue
+
+    async def submit(self, source: str, problem: str = "echo") -> str:
+        submission = await self.store.create("session", problem, "python", source)
+        await self.queue.submit(submission.id)
+        return submission.id
+
+    async def completed(self, submission_id: str) -> None:
+        async def check() -> bool:
+            found = await self.store.get(submission_id)
+            return found is not None and found.status == Status.COMPLETED
+
+        deadline = asyncio.get_running_loop().time() + WAIT_S
+        while not await check():
+            assert asyncio.get_running_loop().time() < deadline, f"{submission_id} was never completed"
+            await asyncio.sleep(0.01)
+
+
+@pytest_asyncio.fixture
+async def database(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "codearena.db")
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+def make_queue(
+    database: Database, echo_problem: Problem, languages: dict[str, Language], *, max_depth: int = 200,
+    job_timeout_s: float = 60,
+) -> Harness:  # fmt: skip
+    store, hub, judge = SubmissionStore(database), live.Live(), FakeJudge()
+    queue = JudgeQueue(judge, languages, store, hub, {"echo": echo_problem}, max_depth=max_depth,
+                       job_timeout_s=job_timeout_s)  # fmt: skip
+    return Harness(store, hub, judge, queue)
+
+
+@pytest_asyncio.fixture
+async def harness(database: Database, echo_problem: Problem, languages: dict[str, Language]) -> AsyncIterator[Harness]:
+    h = make_queue(database, echo_problem, languages, max_depth=3)
+    await h.queue.start(workers=1)
+    try:
+        yield h
+    finally:
+        await h.queue.close(grace_s=0)
+
+
+async def test_submissions_are_judged_in_order_and_stored(harness: Harness) -> None:
+    first = await harness.submit("block")
+    await eventually(lambda: harness.judge.judged == ["block"], "the first to start")
+    second = await harness.submit("wrong")
+    third = await harness.submit("accept")
+    assert harness.queue.depth == 2
+    harness.judge.let_one_through()
+    for submission_id in (first, second, third):
+        await harness.completed(submission_id)
+    assert harness.judge.judged == ["block", "wrong", "accept"]
+    stored = await harness.store.get(second)
+    assert stored is not None and stored.verdict == Verdict.WRONG_ANSWER and stored.passed == 2
+    assert stored.tests[0].output == "8\n" and stored.tests[0].checker_message == "expected 7, found 8"
+    assert harness.queue.verdicts == {"accepted": 2, "wrong_answer": 1} and harness.queue.latency.count == 3
+
+
+async def test_the_queue_is_bounded(harness: Harness) -> None:
+    await harness.submit("block")
+    await eventually(lambda: harness.queue.running == 1, "a running job")
+    for _ in range(3):
+        await harness.submit("accept")
+    with pytest.raises(QueueFull):
+        await harness.submit("accept")
+    harness.judge.let_one_through()
+    await eventually(lambda: harness.queue.depth == 0 and harness.queue.running == 0, "an empty queue")
+
+
+async def test_a_job_that_takes_too_long_is_an_internal_error_with_its_completion_event(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages, job_timeout_s=0.2)
+    await h.queue.start(workers=1)
+    try:
+        watcher = Recorder()
+        submission = await h.store.create("session", "echo", "python", "hang")
+        h.live.subscribe(live.submission_topic(submission.id), watcher)
+        await h.queue.submit(submission.id)
+        await h.completed(submission.id)
+        await eventually(lambda: any(isinstance(e, live.Completed) for e in watcher.events), "the completion event")
+        stored = await h.store.get(submission.id)
+        assert stored is not None and stored.verdict == Verdict.INTERNAL_ERROR
+        done = watcher.events[-1]
+        assert isinstance(done, live.Completed) and done.verdict == Verdict.INTERNAL_ERROR
+    finally:
+        await h.queue.close(grace_s=0)
+
+
+async def test_start_requeues_what_a_previous_process_left_unfinished(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages)
+    queued = await h.store.create("session", "echo", "python", "accept")
+    running = await h.store.create("session", "echo", "python", "wrong")
+    await h.store.set_status(running.id, Status.RUNNING)
+    await h.queue.start(workers=1)
+    try:
+        await h.completed(queued.id)
+        await h.completed(running.id)
+        assert h.judge.judged == ["accept", "wrong"], "oldest first"
+    finally:
+        await h.queue.close(grace_s=0)
