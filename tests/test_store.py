@@ -73,21 +73,28 @@ async def test_result_keeps_reasons_and_drops_hidden_tests_stderr(store: Submiss
     assert stored.tests[1].stderr == "", "a hidden test's stderr is not kept"
 
 
+async def created_at(store: SubmissionStore, submission_id: str, when: str) -> None:
+    """Set when a submission was made: ones made in the same millisecond would sort by their random ids."""
+    async with store.db.write() as connection:
+        await connection.execute("UPDATE submissions SET created_at = ? WHERE id = ?", (when, submission_id))
+
+
 async def test_listing_marks_unfinished_and_attempts(store: SubmissionStore) -> None:
     first = await store.create("alice", "a-plus-b", "python", "print(1)")
     second = await store.create("alice", "two-sum", "python", "print(2)")
     other = await store.create("bob", "a-plus-b", "python", "print(3)")
+    for n, s in enumerate((first, second, other), start=1):
+        await created_at(store, s.id, f"2025-01-02T03:04:0{n}.000Z")
     ok = CaseResult(index=1, verdict=Verdict.ACCEPTED)
     await store.save_result(first.id, judged(ok))
     listed = await store.list_by_session("alice", None, 10)
     assert [s.id for s in listed] == [second.id, first.id] and all(s.tests == [] for s in listed)
     assert [s.id for s in await store.list_by_session("alice", "a-plus-b", 10)] == [first.id]
-    assert [s.id for s in await store.list_by_session("alice", None, 10, before=second.created_at)] in (
-        [first.id],
-        [],  # created in the same millisecond
-    )
+    assert [s.id for s in await store.list_by_session("alice", None, 10, before="2025-01-02T03:04:02.000Z")] == [
+        first.id
+    ]
     assert await store.marks("alice") == {"a-plus-b": True, "two-sum": False}
-    assert [s.id for s in await store.unfinished()] == [second.id, other.id]
+    assert [s.id for s in await store.unfinished()] == [second.id, other.id], "oldest first"
     assert await store.begin_attempt(second.id) == 1
     assert await store.begin_attempt(second.id) == 2
     assert (await store.unfinished())[0].attempts == 2
