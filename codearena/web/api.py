@@ -9,7 +9,6 @@ from typing import Any
 from aiohttp import web
 
 from codearena.domain.submission import Submission
-from codearena.judging.judge import run_program
 from codearena.problems.model import SLUG, Difficulty, Problem
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import (
@@ -65,19 +64,13 @@ def get_problem(request: web.Request, slug: str) -> Problem:
 async def health(request: web.Request) -> web.Response:
     app = request.app
     engine = app.get(ENGINE)
-    docker_ok = False
-    if engine is not None:
-        try:
-            await engine.docker.version()
-            docker_ok = True
-        except Exception:
-            docker_ok = False
+    docker_ok = engine is not None and await engine.docker_up()
     queue = app.get(QUEUE)
     body: dict[str, object] = {
         "status": "ok" if docker_ok else "degraded",
         "docker": docker_ok,
         "queue_depth": queue.depth if queue else 0,
-        "pool": engine.pool.describe() if engine else {},
+        "pool": engine.pool_state() if engine else {},
     }
     if not docker_ok:
         reason: str = app.get(ENGINE_ERROR, "") or "Docker is unreachable"
@@ -251,5 +244,5 @@ async def run(request: web.Request) -> web.Response:
     _require_engine(request)
     _rate_limit(request)
     engine = request.app[ENGINE]
-    outcome = await run_program(settings, engine.pool, engine.languages[language], source, stdin)
+    outcome = await engine.run(engine.languages[language], source, stdin)
     return web.json_response(outcome.model_dump())

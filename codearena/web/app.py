@@ -10,10 +10,11 @@ from collections.abc import AsyncIterator
 from aiohttp import WSCloseCode, web
 
 from codearena.config import Settings
-from codearena.engine import Engine, EngineError
+from codearena.engine import EngineError
 from codearena.languages import load_languages
 from codearena.live import Live
 from codearena.problems.native import load_problems
+from codearena.services.engine import DockerEngine, EngineFactory
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
 from codearena.web import api, metrics, security, views, ws
@@ -22,6 +23,7 @@ from codearena.web.keys import (
     DATABASE,
     ENGINE,
     ENGINE_ERROR,
+    ENGINE_FACTORY,
     LANGUAGES,
     LIMITER,
     LIVE,
@@ -53,7 +55,7 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
 
 async def engine_ctx(app: web.Application) -> AsyncIterator[None]:
     try:
-        app[ENGINE] = await Engine.start(app[SETTINGS], app[LANGUAGES])
+        app[ENGINE] = await app[ENGINE_FACTORY](app[SETTINGS], app[LANGUAGES])
     except EngineError as exc:
         # Reads keep working; /health says why judging does not.
         log.error("judging is unavailable: %s", exc)
@@ -69,7 +71,7 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         return
     settings = app[SETTINGS]
     engine, problems = app[ENGINE], app[PROBLEMS]
-    queue = JudgeQueue(engine.judge, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
+    queue = JudgeQueue(engine.judging, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
                        max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s)  # fmt: skip
     await queue.start(workers=settings.pool_size)
     app[QUEUE] = queue
@@ -84,13 +86,16 @@ async def on_shutdown(app: web.Application) -> None:
         await socket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
 
 
-def init_app(settings: Settings) -> web.Application:
+def init_app(settings: Settings, *, engine_factory: EngineFactory = DockerEngine.start) -> web.Application:
+    """The app, its resources started and stopped by cleanup contexts; `engine_factory` makes
+    the judging engine (tests pass a fake one)."""
     settings.database_path.parent.mkdir(parents=True, exist_ok=True)
     app = web.Application(
         middlewares=[json_errors, guard],
         client_max_size=(settings.max_source_kb + settings.max_stdin_kb) * 1024 + 64 * 1024,
     )
     app[SETTINGS] = settings
+    app[ENGINE_FACTORY] = engine_factory
     languages = load_languages()
     app[LANGUAGES] = languages
     problems, errors = load_problems(settings.problems_dir, set(languages))

@@ -9,10 +9,10 @@ import jinja2
 from aiohttp import web
 
 from codearena.config import Settings
-from codearena.engine import Engine
 from codearena.languages import Language
 from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
+from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
 from codearena.web.ratelimit import RateLimiter
@@ -27,7 +27,8 @@ PROBLEMS = web.AppKey("problems", dict[str, Problem])
 PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
 DATABASE = web.AppKey("database", Database)
 SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
-ENGINE = web.AppKey("engine", Engine)
+ENGINE_FACTORY: web.AppKey[EngineFactory] = web.AppKey("engine_factory")
+ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
 ENGINE_ERROR = web.AppKey("engine_error", str)
 QUEUE = web.AppKey("queue", JudgeQueue)
 LIVE = web.AppKey("live", Live)
