@@ -85,11 +85,13 @@ class Live:
     def __init__(self) -> None:
         self._progress: dict[str, _Progress] = {}
         self._subscribers: defaultdict[str, set[Subscriber]] = defaultdict(set)
+        self._topics: defaultdict[Subscriber, set[str]] = defaultdict(set)
 
     # --- subscriptions
 
     def subscribe(self, topic: str, subscriber: Subscriber) -> None:
         self._subscribers[topic].add(subscriber)
+        self._topics[subscriber].add(topic)
 
     def unsubscribe(self, topic: str, subscriber: Subscriber) -> None:
         subscribers = self._subscribers.get(topic)
@@ -97,6 +99,16 @@ class Live:
             subscribers.discard(subscriber)
             if not subscribers:
                 del self._subscribers[topic]
+        topics = self._topics.get(subscriber)
+        if topics is not None:
+            topics.discard(topic)
+            if not topics:
+                del self._topics[subscriber]
+
+    def unsubscribe_all(self, subscriber: Subscriber) -> None:
+        """Every topic of `subscriber`, e.g. when its WebSocket closes."""
+        for topic in list(self._topics.get(subscriber, ())):
+            self.unsubscribe(topic, subscriber)
 
     def has_subscribers(self, topic: str) -> bool:
         return topic in self._subscribers

@@ -13,12 +13,15 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from aiohttp.test_utils import TestServer
+from fakes import FakeEngine
 
 from codearena.config import Settings, load_settings
 from codearena.engine import Engine, EngineError
 from codearena.languages import Language, load_languages
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
+from codearena.web.app import init_app
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -88,3 +91,17 @@ def echo_problem(tmp_path_factory: pytest.TempPathFactory) -> Problem:
     """Read one integer, print it back. Three tests."""
     root = tmp_path_factory.mktemp("problems")
     return write_problem(root, "echo", tests=[("7\n", "7\n"), ("-3\n", "-3\n"), ("42\n", "42\n")])
+
+
+@pytest.fixture
+def fake_engine(languages: dict[str, Language]) -> FakeEngine:
+    return FakeEngine(languages)
+
+
+@pytest_asyncio.fixture
+async def fake_server(settings: Settings, fake_engine: FakeEngine, tmp_path: Path) -> AsyncIterator[TestServer]:
+    """The whole app on the bundled problems, judged by FakeJudge: no Docker."""
+    changes = {"database_path": tmp_path / "codearena.db", "rate_limit_enabled": False}
+    server = TestServer(init_app(settings.model_copy(update=changes), engine_factory=fake_engine.factory))
+    async with server:
+        yield server

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import asyncio
 
+from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
-from codearena.judging.judge import EventSink, StatusEvent, TestEvent
+from codearena.judging.judge import EventSink, RunOutcome, StatusEvent, TestEvent
 from codearena.languages import Language
 from codearena.live import LiveEvent
 from codearena.problems.model import Problem
@@ -81,6 +82,32 @@ class FakeJudge:
                               output=INVALID_UTF8, stderr="warn \ud800\n")  # fmt: skip
         return TestResult(index=index, verdict=Verdict.ACCEPTED, time_ms=5, memory_kb=1024, sample=sample,
                           output=output)  # fmt: skip
+
+
+class FakeEngine:
+    """The judging engine without Docker: FakeJudge judges, Run echoes its input upper-cased."""
+
+    def __init__(self, languages: dict[str, Language]) -> None:
+        self.languages = languages
+        self.judging = FakeJudge()
+        self.closed = 0
+
+    async def factory(self, settings: Settings, languages: dict[str, Language]) -> FakeEngine:
+        """For init_app(engine_factory=...): this engine, whatever the settings."""
+        return self
+
+    async def docker_up(self) -> bool:
+        return True
+
+    def pool_state(self) -> dict[str, int]:
+        return {"size": 1, "live": 1, "idle": 1, "busy": 0, "created": 1, "destroyed": 0, "resets": 0,
+                "failed_resets": 0}  # fmt: skip
+
+    async def run(self, language: Language, source: str, stdin: str) -> RunOutcome:
+        return RunOutcome(verdict="ok", stdout=stdin.upper(), time_ms=1, memory_kb=100)
+
+    async def close(self) -> None:
+        self.closed += 1
 
 
 def result_of(tests: list[TestResult], compile_output: str = "") -> JudgeResult:

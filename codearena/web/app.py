@@ -15,6 +15,8 @@ from codearena.languages import load_languages
 from codearena.live import Live
 from codearena.problems.native import load_problems
 from codearena.services.engine import DockerEngine, EngineFactory
+from codearena.services.runs import RunService
+from codearena.services.submissions import SubmissionService
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
 from codearena.web import api, metrics, security, views, ws
@@ -30,8 +32,10 @@ from codearena.web.keys import (
     PROBLEM_ERRORS,
     PROBLEMS,
     QUEUE,
+    RUN_SERVICE,
     SETTINGS,
     SIGNER,
+    SUBMISSION_SERVICE,
     SUBMISSIONS,
     WEBSOCKETS,
 )  # fmt: skip
@@ -79,6 +83,15 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
     await queue.close(settings.shutdown_grace_s)
 
 
+async def services_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings, limiter, languages, problems = app[SETTINGS], app[LIMITER], app[LANGUAGES], app[PROBLEMS]
+    unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
+    app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
+                                                app.get(QUEUE), unavailable)  # fmt: skip
+    app[RUN_SERVICE] = RunService(settings, languages, limiter, app.get(ENGINE), unavailable)
+    yield
+
+
 async def on_shutdown(app: web.Application) -> None:
     tracked = app[WEBSOCKETS]
     sockets = list(tracked)
@@ -106,7 +119,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = DockerEngine
     app[LIVE] = Live()
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
     app[WEBSOCKETS] = weakref.WeakSet()
-    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx])
+    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx])
     app.on_shutdown.append(on_shutdown)
     app.on_response_prepare.append(security.add_security_headers)
     app.add_routes(api.routes)

@@ -1,4 +1,4 @@
-"""API errors: every one is {"error": {"code", "message"}} with its status."""
+"""API errors: every one is {"error": {"code", "message"}} with its status; services' refusals too."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+
+from codearena.services.errors import Invalid, NotFound, ServiceError, TooLarge, TooMany, Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,18 @@ def error_response(status: int, code: str, message: str, retry_after_s: int | No
     return web.json_response({"error": {"code": code, "message": message}}, status=status, headers=headers)
 
 
+STATUS_OF: dict[type[ServiceError], int] = {Invalid: 400, NotFound: 404, TooLarge: 413, TooMany: 429,
+                                            Unavailable: 503}  # fmt: skip
+
+
+def status_of(error: ServiceError) -> int:
+    return STATUS_OF.get(type(error), 400)
+
+
+def api_error(error: ServiceError) -> ApiError:
+    return ApiError(status_of(error), error.code, error.message, error.retry_after_s)
+
+
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
               415: "unsupported_media_type", 429: "rate_limited", 503: "unavailable"}  # fmt: skip
 
@@ -34,6 +48,8 @@ async def json_errors(
         return await handler(request)
     except ApiError as exc:
         return error_response(exc.status, exc.code, exc.message, exc.retry_after_s)
+    except ServiceError as exc:
+        return error_response(status_of(exc), exc.code, exc.message, exc.retry_after_s)
     except web.HTTPException as exc:
         if exc.status < 400 or not _wants_json(request):
             raise

@@ -12,7 +12,10 @@ from codearena.config import Settings
 from codearena.languages import Language
 from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
+from codearena.services.access import Viewer
 from codearena.services.engine import EngineFactory, JudgeEngine
+from codearena.services.runs import RunService
+from codearena.services.submissions import SubmissionService
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
 from codearena.web.ratelimit import RateLimiter
@@ -32,9 +35,11 @@ ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
 ENGINE_ERROR = web.AppKey("engine_error", str)
 QUEUE = web.AppKey("queue", JudgeQueue)
 LIVE = web.AppKey("live", Live)
+SUBMISSION_SERVICE = web.AppKey("submission_service", SubmissionService)
+RUN_SERVICE = web.AppKey("run_service", RunService)
 SIGNER: web.AppKey[SessionSigner] = web.AppKey("signer")
 LIMITER = web.AppKey("limiter", RateLimiter)
 WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
-SESSION = web.RequestKey("session", str)
+VIEWER = web.RequestKey("viewer", Viewer)
 CSP_NONCE = web.RequestKey("csp_nonce", str)

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 from aiohttp import hdrs, web
 
+from codearena.services.access import Viewer
 from codearena.web.errors import ApiError
-from codearena.web.keys import CSP_NONCE, SESSION, SIGNER
+from codearena.web.keys import CSP_NONCE, SIGNER, VIEWER
 
 COOKIE = "codearena_session"
 MAX_AGE_S = 365 * 24 * 3600
@@ -84,10 +85,10 @@ def check_origin(request: web.Request) -> None:
 
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every request: its session (a cookie set when new), then the Origin check."""
+    """Every request: its viewer (a session cookie set when new), then the Origin check."""
     signer = request.app[SIGNER]
     session_id, new = session_of(request, signer)
-    request[SESSION] = session_id
+    request[VIEWER] = Viewer(session=session_id, address=request.remote or "")
     check_origin(request)
     response = await handler(request)
     if new and not response.prepared:
@@ -100,7 +101,7 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 def csrf_token(request: web.Request) -> str:
     """The token of this visitor's session: a MAC only the server can make."""
-    return request.app[SIGNER].sign("csrf:" + request[SESSION]).rpartition(".")[2]
+    return request.app[SIGNER].sign("csrf:" + request[VIEWER].session).rpartition(".")[2]
 
 
 def csrf_valid(request: web.Request, token: object) -> bool:

@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from codearena.domain.verdicts import Status
-from codearena.live import Completed, Live, LiveEvent, StatusChanged, TestFinished, submission_topic
-from codearena.web.api import SUBMISSION_ID
-from codearena.web.keys import LIVE, SUBMISSIONS, WEBSOCKETS
+from codearena.live import Live, LiveEvent
+from codearena.services.errors import NotFound
+from codearena.web import wire
+from codearena.web.keys import LIVE, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
 
 log = logging.getLogger(__name__)
 
@@ -21,46 +20,24 @@ log = logging.getLogger(__name__)
 OUTBOX_SIZE = 1000
 
 
-def event_json(event: LiveEvent) -> dict[str, Any]:
-    if isinstance(event, StatusChanged):
-        return {"type": "submission_status", "submission_id": event.submission_id, "status": event.status.value}
-    if isinstance(event, TestFinished):
-        t = event.result
-        return {"type": "test_result", "submission_id": event.submission_id, "index": t.index,
-                "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb}  # fmt: skip
-    return {"type": "submission_completed", "submission_id": event.submission_id, "verdict": event.verdict.value,
-            "passed": event.passed, "total": event.total, "time_ms": event.time_ms,
-            "memory_kb": event.memory_kb}  # fmt: skip
-
-
 class SocketSubscriber:
-    """One WebSocket's subscriptions. Messages wait in an outbox that one task sends in order,
-    so publishing never waits for a client."""
+    """One WebSocket as a live subscriber. Messages wait in an outbox that one task sends in
+    order, so publishing never waits for a client."""
 
     def __init__(self, ws: web.WebSocketResponse, live: Live) -> None:
         self.ws = ws
         self.live = live
-        self.topics: set[str] = set()
-        self._outbox: asyncio.Queue[dict[str, Any]] = asyncio.Queue(OUTBOX_SIZE)
-
-    def subscribe(self, topic: str) -> None:
-        self.topics.add(topic)
-        self.live.subscribe(topic, self)
-
-    def unsubscribe_all(self) -> None:
-        for topic in self.topics:
-            self.live.unsubscribe(topic, self)
-        self.topics.clear()
+        self._outbox: asyncio.Queue[wire.EventJson] = asyncio.Queue(OUTBOX_SIZE)
 
     def deliver(self, event: LiveEvent) -> None:
-        self.send(event_json(event))
+        self.send(wire.event(event))
 
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: wire.EventJson) -> None:
         try:
             self._outbox.put_nowait(message)
         except asyncio.QueueFull:
             log.warning("a WebSocket client reads nothing; no more live events for it")
-            self.unsubscribe_all()
+            self.live.unsubscribe_all(self)
 
     async def run(self) -> None:
         """Send the outbox, in order, until cancelled."""
@@ -77,7 +54,8 @@ class SocketSubscriber:
 async def websocket(request: web.Request) -> web.StreamResponse:
     ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=64 * 1024)
     await ws.prepare(request)
-    subscriber = SocketSubscriber(ws, request.app[LIVE])
+    live = request.app[LIVE]
+    subscriber = SocketSubscriber(ws, live)
     sender = asyncio.create_task(subscriber.run(), name="websocket-sender")
     request.app[WEBSOCKETS].add(ws)
     try:
@@ -86,7 +64,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
                 continue
             await handle_message(request, subscriber, message.data)
     finally:
-        subscriber.unsubscribe_all()
+        live.unsubscribe_all(subscriber)
         request.app[WEBSOCKETS].discard(ws)
         sender.cancel()
         await asyncio.gather(sender, return_exceptions=True)
@@ -97,24 +75,19 @@ async def handle_message(request: web.Request, subscriber: SocketSubscriber, tex
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        subscriber.send({"type": "error", "message": "messages must be JSON objects"})
+        subscriber.send(wire.error_event("messages must be JSON objects"))
         return
     if not isinstance(data, dict) or data.get("type") != "subscribe_submission":
-        subscriber.send({"type": "error", "message": 'expected {"type": "subscribe_submission", "submission_id": ...}'})
+        subscriber.send(wire.error_event('expected {"type": "subscribe_submission", "submission_id": ...}'))
         return
     submission_id = data.get("submission_id")
-    if not isinstance(submission_id, str) or not SUBMISSION_ID.match(submission_id):
-        subscriber.send({"type": "error", "message": f"no submission {submission_id!r}"})
+    if not isinstance(submission_id, str):
+        subscriber.send(wire.error_event(f"no submission {submission_id!r}"))
         return
-    row = await request.app[SUBMISSIONS].get(submission_id)
-    if row is None:
-        subscriber.send({"type": "error", "message": f"no submission {submission_id!r}"})
+    try:
+        catch_up = await request.app[SUBMISSION_SERVICE].follow(request[VIEWER], submission_id, subscriber)
+    except NotFound:
+        subscriber.send(wire.error_event(f"no submission {submission_id!r}"))
         return
-    live = request.app[LIVE]
-    subscriber.subscribe(submission_topic(submission_id))
-    catch_up = live.replay(submission_id)
-    if row.status == Status.COMPLETED and live.progress(submission_id) is None:
-        subscriber.deliver(Completed.of_submission(row))
-        return
-    for event in catch_up or [StatusChanged(submission_id, row.status)]:
+    for event in catch_up:
         subscriber.deliver(event)
