@@ -72,7 +72,6 @@ class JudgeQueue:
         self._accepting = True
         self.verdicts: Counter[str] = Counter()
         self.latency = Histogram()
-        self.completed = 0
         self.started_at: dict[str, float] = {}
 
     @property
@@ -156,7 +155,6 @@ class JudgeQueue:
         elapsed = time.monotonic() - started
         self.latency.observe(elapsed)
         self.verdicts[result.verdict.value] += 1
-        self.completed += 1
         log.info(
             "submission id=%s problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d "
             "latency_ms=%d",

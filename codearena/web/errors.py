@@ -32,10 +32,6 @@ def status_of(error: ServiceError) -> int:
     return STATUS_OF.get(type(error), 400)
 
 
-def api_error(error: ServiceError) -> ApiError:
-    return ApiError(status_of(error), error.code, error.message, error.retry_after_s)
-
-
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
               415: "unsupported_media_type", 429: "rate_limited", 503: "unavailable"}  # fmt: skip
 
