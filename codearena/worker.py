@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from codearena.domain.submission import Submission
+from codearena.domain.text import valid_test
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.judging.judge import EventSink, JudgeEvent, StatusEvent, TestEvent, internal_error
 from codearena.languages import Language
@@ -131,7 +132,7 @@ class JudgeQueue:
                 await self.storage.set_status(submission_id, event.status)
                 self.live.set_status(submission_id, event.status)
             elif isinstance(event, TestEvent):
-                self.live.add_test(submission_id, event.result)
+                self.live.add_test(submission_id, valid_test(event.result))
 
         if problem is None or language is None:
             gone = f"problem {row.problem} or language {row.language} is gone"

@@ -79,3 +79,12 @@ async def test_run_and_the_engine_seam_on_the_fake_engine(fake_server: TestServe
             assert r.status == 200 and (await r.json())["pool"]["size"] == 1
         async with client.get("/metrics") as r:
             assert 'codearena_pool_containers{state="idle"} 1' in await r.text()
+
+
+async def test_output_that_is_not_utf8_is_shown_with_replacement_characters(fake_server: TestServer) -> None:
+    async with visitor(fake_server) as client:
+        submission_id = await submit(client, "a-plus-b", "python", "binary")
+        body = await wait_completed(client, submission_id, timeout_s=30)
+        assert body["tests"][0]["output"] == "caf\ufffd \ufffd\ufffd\n"
+        async with client.get(f"/submissions/{submission_id}") as r:
+            assert r.status == 200 and "caf\ufffd" in await r.text()

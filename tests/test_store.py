@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest_asyncio
 
+from codearena.domain.text import valid_text
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.domain.verdicts import TestResult as CaseResult  # a Test* name would be collected
 from codearena.store.db import MIGRATIONS, Database
@@ -99,3 +100,10 @@ async def test_listing_marks_unfinished_and_attempts(store: SubmissionStore) -> 
     assert await store.begin_attempt(second.id) == 2
     assert (await store.unfinished())[0].attempts == 2
     assert await store.get("ffffffffffffffff") is None
+
+
+def test_valid_text_replaces_what_utf8_cannot_hold() -> None:
+    assert valid_text("plain é ✓") == "plain é ✓"
+    assert valid_text(b"caf\xc3".decode("utf-8", "surrogateescape") + "!") == "caf\ufffd!", "a cut sequence"
+    assert valid_text("\ud800x\udfff") == "\ufffdx\ufffd", "lone surrogates that are not escapes"
+    assert valid_text("\udcff").encode("utf-8") == "\ufffd".encode()

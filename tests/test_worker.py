@@ -143,3 +143,16 @@ async def test_start_requeues_what_a_previous_process_left_unfinished(
         assert h.judge.judged == left and sorted(left) == ["accept", "wrong"]
     finally:
         await h.queue.close(grace_s=0)
+
+
+async def test_output_that_is_not_utf8_is_kept_with_replacement_characters(harness: Harness) -> None:
+    watcher = Recorder()
+    submission = await harness.store.create("session", "echo", "python", "binary")
+    harness.live.subscribe(live.submission_topic(submission.id), watcher)
+    await harness.queue.submit(submission.id)
+    await harness.completed(submission.id)
+    stored = await harness.store.get(submission.id)
+    assert stored is not None and stored.verdict == Verdict.WRONG_ANSWER
+    assert stored.tests[0].output == "caf\ufffd \ufffd\ufffd\n" and stored.tests[0].stderr == "warn \ufffd\n"
+    sent = [e.result for e in watcher.events if isinstance(e, live.TestFinished)]
+    assert sent and sent[0].output == "caf\ufffd \ufffd\ufffd\n", "live progress is clean text too"

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from codearena.domain.submission import Submission
+from codearena.domain.text import valid_result
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.store.db import Database, Row
 
@@ -50,6 +51,7 @@ class SubmissionStore:
 
     async def save_result(self, submission_id: str, result: JudgeResult) -> None:
         """Store the verdict and every test's result in one transaction."""
+        result = valid_result(result)  # SQLite refuses text that is not UTF-8
         async with self.db.write() as connection:
             await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
             await connection.executemany(
