@@ -88,3 +88,13 @@ async def test_output_that_is_not_utf8_is_shown_with_replacement_characters(fake
         assert body["tests"][0]["output"] == "caf\ufffd \ufffd\ufffd\n"
         async with client.get(f"/submissions/{submission_id}") as r:
             assert r.status == 200 and "caf\ufffd" in await r.text()
+
+
+async def test_text_that_is_not_unicode_is_refused_not_a_server_error(fake_server: TestServer) -> None:
+    lone = '{"problem": "a-plus-b", "language": "python", "source": "print(\\"\\ud800\\")"}'
+    run = '{"language": "python", "source": "print(1)", "stdin": "\\udcff"}'
+    async with visitor(fake_server) as client:
+        for path, body, field in (("/api/submissions", lone, "source"), ("/api/run", run, "stdin")):
+            async with client.post(path, data=body, headers={"Content-Type": "application/json"}) as r:
+                error = (await r.json())["error"]
+                assert r.status == 400 and error["code"] == f"invalid_{field}" and "Unicode" in error["message"]

@@ -10,7 +10,7 @@ from codearena.languages import Language
 from codearena.services.access import Viewer
 from codearena.services.engine import JudgeEngine
 from codearena.services.errors import Invalid, TooLarge, Unavailable
-from codearena.services.submissions import Limiter, check_rate, checked_program
+from codearena.services.submissions import Limiter, check_rate, checked_program, is_unicode
 
 
 class RunService:
@@ -33,6 +33,8 @@ class RunService:
         lang, text = checked_program(settings, self.languages, language, source)
         if not isinstance(stdin, str):
             raise Invalid("invalid_stdin", "'stdin' must be a string")
+        if not is_unicode(stdin):
+            raise Invalid("invalid_stdin", "'stdin' is not valid Unicode text (it holds a lone surrogate)")
         if len(stdin.encode("utf-8", "surrogatepass")) > settings.max_stdin_kb * 1024:
             raise TooLarge("stdin_too_large", f"'stdin' is over the limit of {settings.max_stdin_kb} KiB")
         if self.engine is None:

@@ -41,9 +41,20 @@ def checked_program(
         raise Invalid("invalid_source", "'source' must be a string")
     if not source.strip():
         raise Invalid("empty_source", "'source' is empty")
+    if not is_unicode(source):
+        raise Invalid("invalid_source", "'source' is not valid Unicode text (it holds a lone surrogate)")
     if len(source.encode("utf-8", "surrogatepass")) > settings.max_source_kb * 1024:
         raise TooLarge("source_too_large", f"'source' is over the limit of {settings.max_source_kb} KiB")
     return languages[language], source
+
+
+def is_unicode(text: str) -> bool:
+    """False for text with lone surrogates, which JSON's \\ud800 escapes can carry and UTF-8 cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_rate(limiter: Limiter, viewer: Viewer) -> None:
