@@ -12,7 +12,7 @@ import pytest_asyncio
 from fakes import FakeJudge, Recorder
 
 from codearena import live
-from codearena.domain.verdicts import Status, Verdict
+from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.languages import Language
 from codearena.problems.model import Problem
 from codearena.store.db import Database
@@ -124,6 +124,7 @@ async def test_a_job_that_takes_too_long_is_an_internal_error_with_its_completio
         assert stored is not None and stored.verdict == Verdict.INTERNAL_ERROR
         done = watcher.events[-1]
         assert isinstance(done, live.Completed) and done.verdict == Verdict.INTERNAL_ERROR
+        assert stored.reason == done.reason == "judging took longer than 0.2 s (job_timeout_s)"
     finally:
         await h.queue.close(grace_s=0)
 
@@ -156,3 +157,77 @@ async def test_output_that_is_not_utf8_is_kept_with_replacement_characters(harne
     assert stored.tests[0].output == "caf\ufffd \ufffd\ufffd\n" and stored.tests[0].stderr == "warn \ufffd\n"
     sent = [e.result for e in watcher.events if isinstance(e, live.TestFinished)]
     assert sent and sent[0].output == "caf\ufffd \ufffd\ufffd\n", "live progress is clean text too"
+
+
+async def test_an_exception_in_the_judge_finishes_the_submission_with_a_reason(harness: Harness) -> None:
+    watcher = Recorder()
+    submission = await harness.store.create("session", "echo", "python", "raise")
+    harness.live.subscribe(live.submission_topic(submission.id), watcher)
+    await harness.queue.submit(submission.id)
+    await harness.completed(submission.id)
+    stored = await harness.store.get(submission.id)
+    assert stored is not None and stored.verdict == Verdict.INTERNAL_ERROR and stored.attempts == 1
+    assert "RuntimeError" in stored.reason and "server log" in stored.reason
+    assert [t.verdict for t in stored.tests] == [Verdict.SKIPPED] * 3
+    await eventually(lambda: any(isinstance(e, live.Completed) for e in watcher.events), "the completion event")
+    done = watcher.events[-1]
+    assert isinstance(done, live.Completed) and done.reason == stored.reason
+    after = await harness.submit("accept")
+    await harness.completed(after)  # the worker lives on
+
+
+async def test_a_result_that_cannot_be_saved_still_completes(harness: Harness, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_save = harness.store.save_result
+    calls = 0
+
+    async def save_fails_once(submission_id: str, result: JudgeResult) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise RuntimeError("disk full")
+        await real_save(submission_id, result)
+
+    monkeypatch.setattr(harness.store, "save_result", save_fails_once)
+    watcher = Recorder()
+    submission = await harness.store.create("session", "echo", "python", "accept")
+    harness.live.subscribe(live.submission_topic(submission.id), watcher)
+    await harness.queue.submit(submission.id)
+    await harness.completed(submission.id)
+    stored = await harness.store.get(submission.id)
+    assert stored is not None and stored.verdict == Verdict.INTERNAL_ERROR and "could not be saved" in stored.reason
+    assert isinstance(watcher.events[-1], live.Completed) and watcher.events[-1].reason == stored.reason
+
+
+async def test_a_submission_whose_judging_failed_twice_is_not_retried(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages)
+    twice = await h.store.create("session", "echo", "python", "accept")
+    once = await h.store.create("session", "echo", "python", "wrong")
+    for submission_id, crashes in ((twice.id, 2), (once.id, 1)):
+        for _ in range(crashes):  # a worker started it, then the process died
+            await h.store.begin_attempt(submission_id)
+        await h.store.set_status(submission_id, Status.RUNNING)
+    await h.queue.start(workers=1)
+    try:
+        await h.completed(once.id)
+        given_up = await h.store.get(twice.id)
+        assert given_up is not None and given_up.status == Status.COMPLETED
+        assert given_up.verdict == Verdict.INTERNAL_ERROR and given_up.reason == "judging failed twice; not retried"
+        retried = await h.store.get(once.id)
+        assert retried is not None and retried.verdict == Verdict.WRONG_ANSWER and retried.attempts == 2
+        assert h.judge.judged == ["wrong"]
+    finally:
+        await h.queue.close(grace_s=0)
+
+
+async def test_a_job_cancelled_by_shutdown_is_not_a_failed_attempt(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages)
+    await h.queue.start(workers=1)
+    submission_id = await h.submit("block")
+    await eventually(lambda: h.judge.judged == ["block"], "judging to start")
+    await h.queue.close(grace_s=0)
+    left = await h.store.get(submission_id)
+    assert left is not None and left.status == Status.QUEUED and left.attempts == 0

@@ -49,6 +49,14 @@ class SubmissionStore:
             await cursor.close()
         return int(row[0]) if row else 0
 
+    async def undo_attempt(self, submission_id: str) -> None:
+        """Judging was stopped (a shutdown, not a failure): queued again, the attempt not counted."""
+        async with self.db.write() as connection:
+            await connection.execute(
+                "UPDATE submissions SET status = ?, attempts = MAX(attempts - 1, 0) WHERE id = ?",
+                (Status.QUEUED.value, submission_id),
+            )
+
     async def save_result(self, submission_id: str, result: JudgeResult) -> None:
         """Store the verdict and every test's result in one transaction."""
         result = valid_result(result)  # SQLite refuses text that is not UTF-8
