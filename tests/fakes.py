@@ -9,7 +9,7 @@ FakeJudge judges by what the source says, so a test reads as what it submits:
     "compile error" a compilation error, no test runs
     "raise"         the judge itself raises
     "hang"          the judge never returns (until the job timeout)
-    "block"         waits until the test calls let_one_through(), then accepts
+    "block"         running, waits until the test calls let_one_through(), then accepts
 """
 
 from __future__ import annotations
@@ -52,13 +52,13 @@ class FakeJudge:
             raise RuntimeError("the fake judge exploded")
         if command == "hang":
             await asyncio.sleep(3600)
-        if command == "block":
-            await self._tickets.acquire()
         if command == "compile error":
             await on_event(StatusEvent(Status.COMPILING))
             skipped = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
             return result_of(skipped, compile_output="main.cpp:1: error: expected ';'")
         await on_event(StatusEvent(Status.RUNNING))
+        if command == "block":
+            await self._tickets.acquire()
         tests: list[TestResult] = []
         for test in problem.tests:
             outcome = self._outcome(command, test.index, test.sample, tests)

@@ -136,11 +136,16 @@ class SubmissionService:
 
         Anyone with the id may follow: the events carry no source and no test data.
         """
-        submission = await self.find(submission_id)
-        if submission is None:
+        if not SUBMISSION_ID.match(submission_id):
             raise NotFound("submission_not_found", f"no submission {submission_id!r}")
-        self.live.subscribe(submission_topic(submission_id), subscriber)
-        catch_up = self.live.replay(submission_id)
-        if submission.status == Status.COMPLETED and self.live.progress(submission_id) is None:
+        topic = submission_topic(submission_id)
+        # Subscribed before the store is read: a completion that lands during the read still
+        # reaches the subscriber (at worst twice, which a client takes as once).
+        self.live.subscribe(topic, subscriber)
+        submission = await self.store.get(submission_id)
+        if submission is None:
+            self.live.unsubscribe(topic, subscriber)
+            raise NotFound("submission_not_found", f"no submission {submission_id!r}")
+        if submission.status == Status.COMPLETED:
             return [Completed.of_submission(submission)]
-        return catch_up or [StatusChanged(submission_id, submission.status)]
+        return self.live.replay(submission_id) or [StatusChanged(submission_id, submission.status)]
