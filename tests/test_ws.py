@@ -66,3 +66,13 @@ async def test_messages_that_are_not_subscriptions_get_errors(fake_server: TestS
             reply = await ws.receive_json(timeout=WAIT_S)
             assert reply["type"] == "error" and reply["message"], message
         assert not ws.closed
+
+
+async def test_a_deeply_nested_message_gets_an_error_and_the_socket_stays(fake_server: TestServer) -> None:
+    deep = "[" * 30_000 + "]" * 30_000  # under the 64 KiB message limit, far past json's recursion limit
+    async with visitor(fake_server) as client, client.ws_connect("/ws") as ws:
+        await ws.send_str(deep)
+        reply = await ws.receive_json(timeout=WAIT_S)
+        assert reply["type"] == "error" and "deep" in reply["message"]
+        await ws.send_json({"type": "subscribe_submission", "submission_id": "ffffffffffffffff"})
+        assert (await ws.receive_json(timeout=WAIT_S))["type"] == "error", "still serving"

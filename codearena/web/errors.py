@@ -59,6 +59,16 @@ def _wants_json(request: web.Request) -> bool:
     return not request.path.startswith("/static/") and "text/html" not in request.headers.get("Accept", "")
 
 
+def parse_json(raw: str | bytes, what: str) -> object:
+    """`raw` parsed, or a 400 that says what is wrong with `what`."""
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "malformed_json", f"{what} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:  # a few KiB of "[[[[" is enough
+        raise ApiError(400, "malformed_json", f"{what} nests arrays or objects too deeply") from exc
+
+
 async def json_body(request: web.Request, max_bytes: int) -> dict[str, object]:
     """The request's JSON object, or a 4xx that says what is wrong with it."""
     if request.content_type != "application/json":
@@ -68,10 +78,7 @@ async def json_body(request: web.Request, max_bytes: int) -> dict[str, object]:
     raw = await request.read()
     if len(raw) > max_bytes:
         raise ApiError(413, "payload_too_large", f"the body is over {max_bytes} bytes")
-    try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {exc}") from exc
+    data = parse_json(raw, "the body")
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_body", "the body must be a JSON object")
     return data

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 
 from aiohttp import WSMsgType, web
@@ -11,6 +10,7 @@ from aiohttp import WSMsgType, web
 from codearena.live import Live, LiveEvent
 from codearena.services.errors import NotFound
 from codearena.web import wire
+from codearena.web.errors import ApiError, parse_json
 from codearena.web.keys import LIVE, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
 
 log = logging.getLogger(__name__)
@@ -73,9 +73,9 @@ async def websocket(request: web.Request) -> web.StreamResponse:
 
 async def handle_message(request: web.Request, subscriber: SocketSubscriber, text: str) -> None:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError:
-        subscriber.send(wire.error_event("messages must be JSON objects"))
+        data = parse_json(text, "the message")
+    except ApiError as exc:
+        subscriber.send(wire.error_event(f"messages must be JSON objects; {exc.message}"))
         return
     if not isinstance(data, dict) or data.get("type") != "subscribe_submission":
         subscriber.send(wire.error_event('expected {"type": "subscribe_submission", "submission_id": ...}'))
