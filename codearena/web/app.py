@@ -22,6 +22,7 @@ from codearena.store.submissions import SubmissionStore
 from codearena.web import api, metrics, security, views, ws
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
+    ALLOWED_HOSTS,
     DATABASE,
     ENGINE,
     ENGINE_ERROR,
@@ -109,6 +110,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = DockerEngine
     )
     app[SETTINGS] = settings
     app[ENGINE_FACTORY] = engine_factory
+    app[ALLOWED_HOSTS] = security.allowed_hosts(settings)
     languages = load_languages()
     app[LANGUAGES] = languages
     problems, errors = load_problems(settings.problems_dir, set(languages))

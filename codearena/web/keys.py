@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # security.py reads its keys from here
     from codearena.web.security import SessionSigner
 
 SETTINGS = web.AppKey("settings", Settings)
+ALLOWED_HOSTS = web.AppKey("allowed_hosts", frozenset[str])
 LANGUAGES = web.AppKey("languages", dict[str, Language])
 PROBLEMS = web.AppKey("problems", dict[str, Problem])
 PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])

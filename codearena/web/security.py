@@ -1,4 +1,7 @@
-"""Web security in one place: Origin checks, session cookies, CSRF tokens and response headers.
+"""Web security in one place: Host and Origin checks, session cookies, CSRF tokens, response headers.
+
+The server answers only to the names in its Host allowlist: a page on another site whose name
+is made to resolve to 127.0.0.1 (DNS rebinding) reaches the socket but is refused.
 
 The JSON API needs no CSRF token: it takes only `application/json` bodies (which a cross-site
 form cannot send) and a foreign `Origin` is refused on every write and WebSocket. HTML forms can
@@ -16,9 +19,10 @@ from urllib.parse import urlsplit
 
 from aiohttp import hdrs, web
 
+from codearena.config import Settings
 from codearena.services.access import Viewer
 from codearena.web.errors import ApiError
-from codearena.web.keys import CSP_NONCE, SIGNER, VIEWER
+from codearena.web.keys import ALLOWED_HOSTS, CSP_NONCE, SIGNER, VIEWER
 
 COOKIE = "codearena_session"
 MAX_AGE_S = 365 * 24 * 3600
@@ -26,6 +30,10 @@ CSRF_FIELD = "csrf_token"
 # A Host header is copied into the policy only when it is a plain host[:port].
 PLAIN_HOST = re.compile(r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# A Host header: a bracketed IPv6 address or a name (IPv4 included), maybe with a port.
+HOST_HEADER = re.compile(r"^(?:(\[[0-9A-Fa-f:.]+\])|([A-Za-z0-9.-]+))(?::[0-9]{1,5})?$")
+ANY_ADDRESS = frozenset({"", "0.0.0.0", "::", "*"})
+ANY_HOST = "*"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -63,6 +71,43 @@ def set_cookie(response: web.StreamResponse, signer: SessionSigner, session_id: 
     )
 
 
+# --- Host
+
+
+def host_name(header: str) -> str | None:
+    """The name in a Host header, lower-case, without its port or a trailing dot; None if malformed."""
+    found = HOST_HEADER.match(header)
+    if found is None:
+        return None
+    bracketed, name = found.groups()
+    return bracketed.lower() if bracketed else name.lower().removesuffix(".") or None
+
+
+def allowed_hosts(settings: Settings) -> frozenset[str]:
+    """allowed_hosts, public_host, and the listening address when it is one address."""
+    names = {ANY_HOST if entry == ANY_HOST else host_name(entry) for entry in settings.allowed_hosts}
+    if settings.public_host:
+        names.add(host_name(settings.public_host))
+    if settings.host not in ANY_ADDRESS:
+        names.add(host_name(f"[{settings.host}]" if ":" in settings.host else settings.host))
+    return frozenset(name for name in names if name)
+
+
+def check_host(request: web.Request) -> None:
+    allowed = request.app[ALLOWED_HOSTS]
+    if ANY_HOST in allowed:
+        return
+    header = request.headers.get(hdrs.HOST)
+    if header is None:
+        raise ApiError(400, "host_not_allowed", "the request has no Host header")
+    if host_name(header) not in allowed:
+        raise ApiError(
+            400, "host_not_allowed",
+            f"this server does not answer to the name {header[:100]!r}; add it to allowed_hosts "
+            "(CODEARENA_ALLOWED_HOSTS) or set public_host (CODEARENA_PUBLIC_HOST)",
+        )  # fmt: skip
+
+
 # --- Origin
 
 
@@ -85,7 +130,8 @@ def check_origin(request: web.Request) -> None:
 
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every request: its viewer (a session cookie set when new), then the Origin check."""
+    """Every request: the Host check, its viewer (a session cookie set when new), the Origin check."""
+    check_host(request)
     signer = request.app[SIGNER]
     session_id, new = session_of(request, signer)
     request[VIEWER] = Viewer(session=session_id, address=request.remote or "")
