@@ -6,6 +6,8 @@ import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 
+from server_helpers import submit
+
 
 def visitor(server: TestServer) -> aiohttp.ClientSession:
     return aiohttp.ClientSession(base_url=server.make_url(""), cookie_jar=aiohttp.CookieJar(unsafe=True))
@@ -20,3 +22,23 @@ async def test_deeply_nested_json_is_a_400_with_a_clear_message(fake_server: Tes
     ):
         error = (await r.json())["error"]
     assert r.status == 400 and error["code"] == "malformed_json" and "deep" in error["message"]
+
+
+async def test_filters_narrow_and_never_fail(fake_server: TestServer) -> None:
+    async with visitor(fake_server) as client:
+        for query in ("tag=no-such-tag", "difficulty=impossible", "tag=math&difficulty=impossible"):
+            async with client.get(f"/api/problems?{query}") as r:
+                assert r.status == 200 and await r.json() == [], query
+        async with client.get("/api/problems?tag=math&difficulty=easy") as r:
+            found = await r.json()
+            assert found and all("math" in p["tags"] and p["difficulty"] == "easy" for p in found)
+        submission_id = await submit(client, "a-plus-b", "python", "accept")
+        async with client.get("/api/submissions?problem=no-such-problem") as r:
+            assert r.status == 200 and await r.json() == []
+        async with client.get("/api/submissions?problem=a-plus-b") as r:
+            assert [s["id"] for s in await r.json()] == [submission_id]
+        async with client.get("/?tag=no-such-tag", headers={"Accept": "text/html"}) as r:
+            assert r.status == 200 and "No problem matches" in await r.text()
+        async with client.get("/submissions?problem=no-such-problem", headers={"Accept": "text/html"}) as r:
+            page = await r.text()
+            assert r.status == 200 and submission_id not in page and "No submissions" in page

@@ -67,12 +67,9 @@ async def test_health_languages_and_problems(client: aiohttp.ClientSession) -> N
     [
         ("GET", "/api/problems/no-such-problem", None, 404, "problem_not_found"),
         ("GET", "/api/problems/..%2F..%2Fetc", None, 404, None),
-        ("GET", "/api/problems?difficulty=impossible", None, 400, "invalid_filter"),
-        ("GET", "/api/problems?tag=no-such-tag", None, 400, "invalid_filter"),
         ("GET", "/api/submissions/0123456789abcdef", None, 404, "submission_not_found"),
         ("GET", "/api/submissions/not-an-id", None, 404, "submission_not_found"),
         ("GET", "/api/submissions?limit=abc", None, 400, "invalid_filter"),
-        ("GET", "/api/submissions?problem=nope", None, 400, "invalid_filter"),
         ("POST", "/api/submissions", "{not json", 400, "malformed_json"),
         ("POST", "/api/submissions", "[1, 2]", 400, "invalid_body"),
         ("POST", "/api/submissions", {"language": "python", "source": "x"}, 400, "invalid_problem"),

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from codearena.problems.model import SLUG, Difficulty, Problem
-from codearena.services.errors import Invalid, NotFound
+from codearena.problems.model import SLUG, Problem
+from codearena.services.errors import NotFound
 
 SAMPLE_TEXT_LIMIT = 64 * 1024
 
@@ -34,17 +34,13 @@ def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:
     return problem
 
 
-def check_filters(problems: Iterable[Problem], difficulty: str | None, tag: str | None) -> None:
-    if difficulty is not None and difficulty not in {d.value for d in Difficulty}:
-        raise Invalid("invalid_filter", f"difficulty must be one of easy, medium, hard, not {difficulty!r}")
-    if tag is not None and all(tag not in p.tags for p in problems):
-        raise Invalid("invalid_filter", f"no problem has the tag {tag!r}")
-
-
 def filter_problems(
     problems: Iterable[Problem], *, difficulty: str | None = None, tag: str | None = None, query: str = ""
 ) -> list[Problem]:
-    """The problems that match every filter given; an empty filter matches all."""
+    """The problems that match every filter given; an empty filter matches all.
+
+    Filters only narrow: a difficulty or tag no problem has matches nothing, it is no error.
+    """
     words = query.casefold()
     return [
         p
