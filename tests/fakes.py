@@ -1,6 +1,7 @@
 """Stand-ins for the parts of CodeArena that need Docker, for the fast tests.
 
-FakeJudge judges by what the source says, so a test reads as what it submits:
+FakeJudge judges by what the source says, so a test reads as what it submits ("block crash" is
+both: it waits, then crashes):
 
     "accept"        every test accepted
     "wrong"         the first sample wrong, the rest accepted
@@ -47,7 +48,9 @@ class FakeJudge:
 
     async def judge(self, problem: Problem, language: Language, source: str, on_event: EventSink) -> JudgeResult:
         self.judged.append(source)
-        command = source.strip()
+        words = source.split()
+        block = "block" in words
+        command = " ".join(w for w in words if w != "block") or "accept"
         if command == "raise":
             raise RuntimeError("the fake judge exploded")
         if command == "hang":
@@ -57,7 +60,7 @@ class FakeJudge:
             skipped = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
             return result_of(skipped, compile_output="main.cpp:1: error: expected ';'")
         await on_event(StatusEvent(Status.RUNNING))
-        if command == "block":
+        if block:
             await self._tickets.acquire()
         tests: list[TestResult] = []
         for test in problem.tests:

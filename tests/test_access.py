@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestServer
 
 from codearena import live
 from codearena.domain.submission import Submission
-from codearena.domain.verdicts import Status, Verdict
+from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.domain.verdicts import TestResult as CaseResult  # a Test* name would be collected
 from codearena.paths import PROBLEMS_DIR
 from codearena.problems.native import load_problem
@@ -20,7 +20,7 @@ from codearena.services import access
 from codearena.web import wire
 from server_helpers import submit, wait_completed
 
-HIDDEN_KEYS = {"index", "verdict", "time_ms", "memory_kb"}
+HIDDEN_KEYS = {"index", "verdict", "time_ms", "memory_kb", "reason"}
 
 
 def visitor(server: TestServer) -> aiohttp.ClientSession:
@@ -98,3 +98,13 @@ async def test_text_that_is_not_unicode_is_refused_not_a_server_error(fake_serve
             async with client.post(path, data=body, headers={"Content-Type": "application/json"}) as r:
                 error = (await r.json())["error"]
                 assert r.status == 400 and error["code"] == f"invalid_{field}" and "Unicode" in error["message"]
+
+
+def test_the_cli_json_names_the_reasons() -> None:
+    failed = CaseResult(index=2, verdict=Verdict.TIME_LIMIT_EXCEEDED, time_ms=3015, reason="time limit (CPU 3015 ms)")
+    result = JudgeResult(verdict=Verdict.TIME_LIMIT_EXCEEDED, passed=1, total=2, time_ms=3015, memory_kb=900,
+                         reason="time limit (CPU 3015 ms)",
+                         tests=[CaseResult(index=1, verdict=Verdict.ACCEPTED), failed])  # fmt: skip
+    shown = wire.judge_result(result)
+    assert shown["reason"] == "time limit (CPU 3015 ms)"
+    assert [t["reason"] for t in shown["tests"]] == ["", "time limit (CPU 3015 ms)"]

@@ -117,7 +117,7 @@ async def test_submission_lifecycle_and_sample_data(client: aiohttp.ClientSessio
     assert samples[0]["input"] == "2\n1 2\n3 4\n" and samples[0]["expected"] == "3\n7\n"
     assert samples[0]["output"] == "3\n" and samples[0]["verdict"] == "wrong_answer"
     for test in hidden:
-        assert set(test) == {"index", "verdict", "time_ms", "memory_kb"}, "hidden tests' data never leaves"
+        assert set(test) == {"index", "verdict", "time_ms", "memory_kb", "reason"}, "hidden tests' data never leaves"
     assert isinstance(body["time_ms"], int) and body["memory_kb"] > 0
 
 

@@ -4,7 +4,7 @@ Today a viewer is an anonymous session (accounts come later):
 - a submission's source is shown only to the session that sent it;
 - a sample test's data (input, expected and actual output, stderr, checker message) is shown
   to anyone who has the submission's id; a hidden test's data never leaves the server, only
-  its verdict, time and memory;
+  its verdict, time, memory and the reason it failed (a limit, a signal, an exit code);
 - each viewer lists only its own submissions.
 The views built here hold nothing a viewer may not see, so the API and the pages can show all of it.
 """
@@ -43,6 +43,7 @@ class TestView:
     verdict: Verdict
     time_ms: int
     memory_kb: int
+    reason: str  # why it did not pass, in words: shown for every test
     sample: SampleView | None  # None for a hidden test
 
 
@@ -58,6 +59,7 @@ class SubmissionView:
     time_ms: int
     memory_kb: int
     compile_output: str
+    reason: str
     created_at: str
     tests: tuple[TestView, ...]
     tests_total: int  # how many tests the problem has, judged or not
@@ -80,7 +82,7 @@ def view_of_test(result: TestResult, problem: Problem | None) -> TestView:
         sample = SampleView(input=sample_text(case.input_path), expected=sample_text(case.answer_path),
                             output=result.output or "", stderr=result.stderr,
                             checker_message=result.checker_message)  # fmt: skip
-    return TestView(result.index, result.verdict, result.time_ms, result.memory_kb, sample)
+    return TestView(result.index, result.verdict, result.time_ms, result.memory_kb, result.reason, sample)
 
 
 def submission_view(
@@ -92,6 +94,6 @@ def submission_view(
     return SubmissionView(
         id=s.id, problem=s.problem, language=s.language, status=s.status, verdict=s.verdict, passed=s.passed,
         total=s.total, time_ms=s.time_ms, memory_kb=s.memory_kb, compile_output=s.compile_output,
-        created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
+        reason=s.reason, created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
         tests_total=len(problem.tests) if problem else s.total, source=s.source if owns(viewer, s) else None,
     )  # fmt: skip

@@ -209,7 +209,7 @@ def results_context(view: SubmissionView) -> dict[str, Any]:
     tests = []
     for t in view.tests:
         item: dict[str, Any] = {"index": t.index, "verdict": t.verdict, "time_ms": t.time_ms,
-                                "memory_kb": t.memory_kb, "sample": t.sample}  # fmt: skip
+                                "memory_kb": t.memory_kb, "reason": t.reason, "sample": t.sample}  # fmt: skip
         if t.sample is not None:
             # Only a wrong answer is a finished output to compare; a skipped test has none at all.
             wrong = t.verdict == Verdict.WRONG_ANSWER

@@ -81,6 +81,7 @@ class TestJson(TypedDict):
     verdict: str
     time_ms: int
     memory_kb: int
+    reason: str
     # a sample's data; a hidden test has none of these keys
     input: NotRequired[str]
     expected: NotRequired[str]
@@ -100,6 +101,7 @@ class SubmissionJson(TypedDict):
     time_ms: int
     memory_kb: int
     compile_output: str
+    reason: str
     tests: list[TestJson]
     created_at: str
     source: str | None
@@ -115,6 +117,7 @@ class SubmissionListItemJson(TypedDict):
     total: int
     time_ms: int
     memory_kb: int
+    reason: str
     created_at: str
 
 
@@ -124,7 +127,8 @@ class CreatedJson(TypedDict):
 
 
 def one_test(t: TestView) -> TestJson:
-    item: TestJson = {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb}
+    item: TestJson = {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb,
+                      "reason": t.reason}  # fmt: skip
     if t.sample is not None:
         s = t.sample
         item["input"], item["expected"], item["output"] = s.input, s.expected, s.output
@@ -138,7 +142,7 @@ def submission(view: SubmissionView) -> SubmissionJson:
         "id": v.id, "problem": v.problem, "language": v.language, "status": v.status.value,
         "verdict": v.verdict.value if v.verdict else None, "passed": v.passed, "total": v.total,
         "time_ms": v.time_ms, "memory_kb": v.memory_kb, "compile_output": v.compile_output,
-        "tests": [one_test(t) for t in v.tests], "created_at": v.created_at, "source": v.source,
+        "reason": v.reason, "tests": [one_test(t) for t in v.tests], "created_at": v.created_at, "source": v.source,
     }  # fmt: skip
 
 
@@ -146,7 +150,7 @@ def listing(submissions: Iterable[Submission]) -> list[SubmissionListItemJson]:
     return [
         {"id": s.id, "problem": s.problem, "language": s.language, "status": s.status.value,
          "verdict": s.verdict.value if s.verdict else None, "passed": s.passed, "total": s.total,
-         "time_ms": s.time_ms, "memory_kb": s.memory_kb, "created_at": s.created_at}
+         "time_ms": s.time_ms, "memory_kb": s.memory_kb, "reason": s.reason, "created_at": s.created_at}
         for s in submissions
     ]  # fmt: skip
 
@@ -175,6 +179,7 @@ class TestEventJson(TypedDict):
     verdict: str
     time_ms: int
     memory_kb: int
+    reason: str
 
 
 class CompletedEventJson(TypedDict):
@@ -185,6 +190,7 @@ class CompletedEventJson(TypedDict):
     total: int
     time_ms: int
     memory_kb: int
+    reason: str
 
 
 class ErrorEventJson(TypedDict):
@@ -201,13 +207,15 @@ def event(e: LiveEvent) -> EventJson:
     if isinstance(e, TestFinished):
         t = e.result  # the events of every test: no test's data, only how it went
         return {"type": "test_result", "submission_id": e.submission_id, "index": t.index,
-                "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb}  # fmt: skip
+                "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb,
+                "reason": t.reason}  # fmt: skip
     return completed(e)
 
 
 def completed(e: Completed) -> CompletedEventJson:
     return {"type": "submission_completed", "submission_id": e.submission_id, "verdict": e.verdict.value,
-            "passed": e.passed, "total": e.total, "time_ms": e.time_ms, "memory_kb": e.memory_kb}  # fmt: skip
+            "passed": e.passed, "total": e.total, "time_ms": e.time_ms, "memory_kb": e.memory_kb,
+            "reason": e.reason}  # fmt: skip
 
 
 def error_event(message: str) -> ErrorEventJson:
@@ -225,6 +233,7 @@ class JudgedTestJson(TypedDict):
     memory_kb: int
     exit_code: int | None
     signal: int | None
+    reason: str
 
 
 class JudgeResultJson(TypedDict):
@@ -234,6 +243,7 @@ class JudgeResultJson(TypedDict):
     time_ms: int
     memory_kb: int
     compile_output: str
+    reason: str
     tests: list[JudgedTestJson]
 
 
@@ -242,9 +252,9 @@ def judge_result(result: JudgeResult) -> JudgeResultJson:
     return {
         "verdict": result.verdict.value, "passed": result.passed, "total": result.total,
         "time_ms": result.time_ms, "memory_kb": result.memory_kb, "compile_output": result.compile_output,
-        "tests": [
+        "reason": result.reason, "tests": [
             {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "wall_ms": t.wall_ms,
-             "memory_kb": t.memory_kb, "exit_code": t.exit_code, "signal": t.signal}
+             "memory_kb": t.memory_kb, "exit_code": t.exit_code, "signal": t.signal, "reason": t.reason}
             for t in result.tests
         ],
     }  # fmt: skip

@@ -51,6 +51,11 @@ function unwatch(id) {
   handlers.delete(id);
 }
 
+// Why a test or a submission did not pass, in words, under its verdict; nothing when it passed.
+function reasonLine(className, reason) {
+  return reason ? [el("span", { class: className }, reason)] : [];
+}
+
 function pendingRow(index) {
   return el(
     "tr",
@@ -129,12 +134,12 @@ export class LiveResults {
       }
       row.classList.remove("pending");
       row.dataset.verdict = event.verdict;
-      row.children[1].replaceChildren(verdictBadge(event.verdict));
+      row.children[1].replaceChildren(verdictBadge(event.verdict), ...reasonLine("reason", event.reason));
       row.children[2].textContent = `${event.time_ms} ms`;
       row.children[3].textContent = formatMemory(event.memory_kb);
       this.setStatus("running");
     } else if (event.type === "submission_completed") {
-      this.finish(event.verdict);
+      this.finish(event.verdict, event.reason);
     }
   }
 
@@ -142,17 +147,17 @@ export class LiveResults {
     try {
       const response = await fetch(`/api/submissions/${this.id}`, { headers: { Accept: "application/json" } });
       const data = await response.json();
-      if (data.status === "completed") this.finish(data.verdict);
+      if (data.status === "completed") this.finish(data.verdict, data.reason);
     } catch (err) {
       // The next check, or the socket, will tell.
     }
   }
 
-  async finish(verdict) {
+  async finish(verdict, reason) {
     if (this.done) return;
     this.stop();
     const summary = this.body.querySelector(".summary");
-    summary.replaceChildren(verdictBadge(verdict));
+    summary.replaceChildren(verdictBadge(verdict), ...reasonLine("summary-reason", reason));
     // The final panel is rendered (and escaped) by the server: the same one the submission page shows.
     await window.htmx.ajax("GET", `/submissions/${this.id}/results`, { target: this.container, swap: "innerHTML" });
     localTimes(this.container);
