@@ -114,14 +114,16 @@ class JudgeQueue:
             self._pending.append(submission_id)
             self._wakeup.notify()
 
-    async def _next(self) -> str:
+    async def _next(self) -> str | None:
+        """The next submission to judge; None once the queue is closing."""
         async with self._wakeup:
-            await self._wakeup.wait_for(lambda: bool(self._pending))
+            await self._wakeup.wait_for(lambda: bool(self._pending) or not self._accepting)
+            if not self._accepting:
+                return None
             return self._pending.popleft()
 
     async def _work(self, number: int) -> None:
-        while True:
-            submission_id = await self._next()
+        while (submission_id := await self._next()) is not None:
             self._running.add(submission_id)
             try:
                 await self._judge(submission_id)
@@ -170,9 +172,10 @@ class JudgeQueue:
                 self.live.add_test(submission.id, valid_test(event.result))
 
         try:
-            return await asyncio.wait_for(
-                self.judge.judge(problem, language, submission.source, on_event), self.job_timeout_s
-            )
+            # asyncio.timeout, not wait_for: on 3.11 wait_for swallows a cancellation that comes as
+            # the job ends, and the worker would go on after close() cancelled it.
+            async with asyncio.timeout(self.job_timeout_s):
+                return await self.judge.judge(problem, language, submission.source, on_event)
         except TimeoutError:
             return self._failure(problem, f"judging took longer than {self.job_timeout_s:g} s (job_timeout_s)")
         except Exception as exc:
@@ -210,8 +213,13 @@ class JudgeQueue:
         self.live.complete(Completed.of_result(submission.id, result))
 
     async def close(self, grace_s: float) -> None:
-        """Stop taking work; let running jobs finish for up to `grace_s`, then cancel."""
+        """Stop taking work; let running jobs finish for up to `grace_s`, then cancel.
+
+        What is still waiting stays queued in the store for the next start.
+        """
         self._accepting = False
+        async with self._wakeup:
+            self._wakeup.notify_all()  # idle workers see the queue closing and stop
         deadline = time.monotonic() + grace_s
         while self._running and time.monotonic() < deadline:  # noqa: ASYNC110 - bounded by the deadline
             await asyncio.sleep(0.05)

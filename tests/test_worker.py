@@ -231,3 +231,21 @@ async def test_a_job_cancelled_by_shutdown_is_not_a_failed_attempt(
     await h.queue.close(grace_s=0)
     left = await h.store.get(submission_id)
     assert left is not None and left.status == Status.QUEUED and left.attempts == 0
+
+
+async def test_closing_lets_the_running_job_finish_and_starts_no_other(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages)
+    await h.queue.start(workers=1)
+    running = await h.submit("block")
+    await eventually(lambda: h.queue.running == 1, "the first to start")
+    waiting = [await h.submit("accept") for _ in range(2)]
+    h.judge.let_one_through()
+    await asyncio.wait_for(h.queue.close(grace_s=WAIT_S), WAIT_S * 2)
+    assert h.judge.judged == ["block"], "the waiting ones are left for the next start"
+    done = await h.store.get(running)
+    assert done is not None and done.status == Status.COMPLETED
+    for submission_id in waiting:
+        left = await h.store.get(submission_id)
+        assert left is not None and left.status == Status.QUEUED and left.attempts == 0
