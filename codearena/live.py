@@ -2,7 +2,7 @@
 
 A topic is a string: `submission:<id>` for one submission's progress (and `scoreboard:<contest>`
 when contests come). For every submission waiting or being judged the hub keeps its progress
-(status, test results so far), read through `progress()`, so a subscriber that
+(status, queue position, test results so far), read through `progress()`, so a subscriber that
 arrives mid-way is brought up to date by `replay()` and then follows the live events.
 
 Subscribers must not block the publisher: the judge awaits every publish, so a subscriber
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -30,6 +31,7 @@ def submission_topic(submission_id: str) -> str:
 class StatusChanged:
     submission_id: str
     status: Status
+    queue_position: int | None = None  # 1 = judged next; only while waiting in the queue
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,14 @@ class Progress:
     """Where a submission being judged stands, as a snapshot."""
 
     status: Status
+    queue_position: int | None
     tests: tuple[TestResult, ...]
 
 
 @dataclass
 class _Progress:
     status: Status
+    queue_position: int | None = None
     tests: list[TestResult] = field(default_factory=list)
 
 
@@ -127,19 +131,40 @@ class Live:
         found = self._progress.get(submission_id)
         if found is None:
             return None
-        return Progress(found.status, tuple(found.tests))
+        return Progress(found.status, found.queue_position, tuple(found.tests))
 
     def replay(self, submission_id: str) -> list[LiveEvent]:
         """The events that bring a late subscriber up to date; none for a completed submission."""
         found = self._progress.get(submission_id)
         if found is None:
             return []
-        status = StatusChanged(submission_id, found.status)
+        status = StatusChanged(submission_id, found.status, found.queue_position)
         return [status, *(TestFinished(submission_id, t) for t in found.tests)]
+
+    def queued(self, submission_id: str, position: int) -> None:
+        self._progress[submission_id] = _Progress(Status.QUEUED, position)
+        self._status(submission_id)
+
+    def dequeued(self, submission_id: str, waiting: Sequence[str]) -> None:
+        """A worker took `submission_id`; `waiting` is the queue left, next first."""
+        found = self._progress.get(submission_id)
+        if found is not None and found.queue_position is not None:
+            found.queue_position = None
+            self._status(submission_id)
+        # Every place changes: the cost is one look-up each, and a message only to those followed.
+        for position, waiting_id in enumerate(waiting, start=1):
+            found = self._progress.get(waiting_id)
+            if found is None or found.queue_position == position:
+                continue
+            found.queue_position = position
+            if self.has_subscribers(submission_topic(waiting_id)):
+                self._status(waiting_id)
 
     def set_status(self, submission_id: str, status: Status) -> None:
         found = self._progress.setdefault(submission_id, _Progress(status))
         found.status = status
+        if status != Status.QUEUED:
+            found.queue_position = None
         self._status(submission_id)
 
     def add_test(self, submission_id: str, result: TestResult) -> None:
@@ -152,5 +177,5 @@ class Live:
 
     def _status(self, submission_id: str) -> None:
         found = self._progress[submission_id]
-        event = StatusChanged(submission_id, found.status)
+        event = StatusChanged(submission_id, found.status, found.queue_position)
         self.publish(submission_topic(submission_id), event)

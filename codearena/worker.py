@@ -99,6 +99,7 @@ class JudgeQueue:
                 await self._finish(submission, result, time.monotonic())
                 continue
             self._pending.append(submission.id)  # recovered jobs may exceed max_depth once
+            self.live.queued(submission.id, len(self._pending))
             requeued += 1
         if requeued:
             log.info("re-queued %d submission(s) left unfinished by the previous run", requeued)
@@ -112,6 +113,7 @@ class JudgeQueue:
         self._queued_at[submission_id] = time.monotonic()
         async with self._wakeup:
             self._pending.append(submission_id)
+            self.live.queued(submission_id, len(self._pending))
             self._wakeup.notify()
 
     async def _next(self) -> str | None:
@@ -120,7 +122,9 @@ class JudgeQueue:
             await self._wakeup.wait_for(lambda: bool(self._pending) or not self._accepting)
             if not self._accepting:
                 return None
-            return self._pending.popleft()
+            submission_id = self._pending.popleft()
+            self.live.dequeued(submission_id, self._pending)
+            return submission_id
 
     async def _work(self, number: int) -> None:
         while (submission_id := await self._next()) is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
@@ -12,6 +14,15 @@ from server_helpers import events_until_completed, submit, wait_completed
 
 def visitor(server: TestServer) -> aiohttp.ClientSession:
     return aiohttp.ClientSession(base_url=server.make_url(""), cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def wait_status(client: aiohttp.ClientSession, submission_id: str, status: str) -> None:
+    for _ in range(3000):  # 30 s at most: the machine is shared
+        async with client.get(f"/api/submissions/{submission_id}") as r:
+            if (await r.json())["status"] == status:
+                return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{submission_id} never reached {status}")
 
 
 @pytest.mark.parametrize(("path", "depth"), [("/api/run", 100_000), ("/api/submissions", 30_000)])
@@ -63,3 +74,39 @@ async def test_every_failure_names_its_reason(fake_server: TestServer, fake_engi
     assert '<span class="reason">exit code 3</span>' in page and 'class="summary-reason"' in page
     async with visitor(fake_server) as client, client.get("/api/history") as r:
         assert (await r.json()) == [], "a new visitor"
+
+
+async def test_a_waiting_submission_knows_its_place_in_the_queue(
+    fake_server: TestServer, fake_engine: FakeEngine
+) -> None:
+    async with visitor(fake_server) as client:
+        busy = [await submit(client, "a-plus-b", "python", "block") for _ in range(2)]  # both workers
+        for submission_id in busy:
+            await wait_status(client, submission_id, "running")
+        waiting = []
+        for place in (1, 2, 3):
+            async with client.post("/api/submissions", json={"problem": "a-plus-b", "language": "python",
+                                                             "source": "block"}) as r:  # fmt: skip
+                body = await r.json()
+                assert r.status == 202 and body["queue_position"] == place, body
+                waiting.append(body["id"])
+        last = waiting[-1]
+        async with client.ws_connect("/ws") as ws:
+            await ws.send_json({"type": "subscribe_submission", "submission_id": last})
+            first = await ws.receive_json(timeout=30)
+            assert first["type"] == "submission_status" and first["status"] == "queued"
+            async with client.get(f"/api/submissions/{last}") as r:
+                assert (await r.json())["queue_position"] == first["queue_position"] == 3
+            fake_engine.judging.let_one_through()
+            moved = await ws.receive_json(timeout=30)
+            assert moved == {"type": "submission_status", "submission_id": last, "status": "queued",
+                             "queue_position": 2}  # fmt: skip
+            async with client.get(f"/submissions/{last}", headers={"Accept": "text/html"}) as r:
+                assert "Queued · 2nd in line" in await r.text()
+            for _ in range(4):
+                fake_engine.judging.let_one_through()
+            events = await events_until_completed(ws, timeout_s=30)
+        assert next(e.get("queue_position") for e in events if e["type"] == "submission_status") == 1
+        for submission_id in [*busy, *waiting]:
+            done = await wait_completed(client, submission_id, timeout_s=30)
+            assert done["queue_position"] is None

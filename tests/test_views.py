@@ -20,7 +20,7 @@ from codearena.paths import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
 from codearena.web.app import init_app
 from codearena.web.markdown import render_markdown
 from codearena.web.textdiff import first_difference, marked_lines
-from codearena.web.views import VERDICTS
+from codearena.web.views import VERDICTS, in_line
 from server_helpers import XSS_PAYLOAD, XSS_PROGRAM, hostile_problems, solution, submit, wait_completed
 
 PAGES = ["/", "/?difficulty=hard", "/problems/a-plus-b", "/problems/hostile", "/submissions", "/problems/nope"]
@@ -180,6 +180,12 @@ def test_first_difference() -> None:
     assert d is not None and d.column == 6
     (line,) = marked_lines("hello there", d)
     assert (line.before, line.marked, line.after) == ("hello ", "t", "here")
+
+
+def test_queue_places_in_words() -> None:
+    places = {1: "next", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",
+              101: "101st", 111: "111th", 200: "200th"}  # fmt: skip
+    assert {n: in_line(n) for n in places} == {n: f"{word} in line" for n, word in places.items()}
 
 
 def test_every_verdict_has_an_icon_and_a_name() -> None:

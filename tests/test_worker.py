@@ -233,6 +233,64 @@ async def test_a_job_cancelled_by_shutdown_is_not_a_failed_attempt(
     assert left is not None and left.status == Status.QUEUED and left.attempts == 0
 
 
+async def test_queued_submissions_know_their_place_and_subscribers_hear_when_it_changes(harness: Harness) -> None:
+    running = await harness.submit("block")
+    await eventually(lambda: harness.queue.running == 1, "the first to start")
+    waiting = [await harness.submit("block") for _ in range(3)]
+
+    def positions() -> list[int | None]:
+        found = [harness.live.progress(i) for i in waiting]
+        return [p.queue_position if p else None for p in found]
+
+    assert positions() == [1, 2, 3]
+    second, third = Recorder(), Recorder()
+    harness.live.subscribe(live.submission_topic(waiting[1]), second)
+    harness.live.subscribe(live.submission_topic(waiting[2]), third)
+    assert harness.live.replay(waiting[2])[0] == live.StatusChanged(waiting[2], Status.QUEUED, 3)
+    harness.judge.let_one_through()
+    await harness.completed(running)
+    await eventually(lambda: positions()[1:] == [1, 2], "the queue to move")
+    assert second.events == [live.StatusChanged(waiting[1], Status.QUEUED, 1)]
+    assert third.events == [live.StatusChanged(waiting[2], Status.QUEUED, 2)]
+    for _ in waiting:
+        harness.judge.let_one_through()
+    for submission_id in waiting:
+        await harness.completed(submission_id)
+    assert all(p is None for p in positions()), "no place once judged"
+
+
+async def test_a_moving_queue_of_200_tells_only_its_subscribers(
+    database: Database, echo_problem: Problem, languages: dict[str, Language], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    h = make_queue(database, echo_problem, languages)
+    await h.queue.start(workers=1)
+    try:
+        await h.submit("block")
+        await eventually(lambda: h.queue.running == 1, "the first to start")
+        waiting = [await h.submit("block") for _ in range(200)]
+        watcher = Recorder()
+        h.live.subscribe(live.submission_topic(waiting[-1]), watcher)
+        published: list[str] = []
+        real_publish = h.live.publish
+
+        def counting_publish(topic: str, event: live.LiveEvent) -> None:
+            published.append(topic)
+            real_publish(topic, event)
+
+        monkeypatch.setattr(h.live, "publish", counting_publish)
+        h.judge.let_one_through()
+        await eventually(lambda: len(watcher.events) == 1, "the last one's new place")
+        assert watcher.events == [live.StatusChanged(waiting[-1], Status.QUEUED, 199)]
+        still_waiting = {live.submission_topic(i) for i in waiting[1:]}
+        assert [t for t in published if t in still_waiting] == [live.submission_topic(waiting[-1])], (
+            "of the 199 that moved, only the one followed is told"
+        )
+    finally:
+        for _ in range(201):
+            h.judge.let_one_through()
+        await h.queue.close(grace_s=0)
+
+
 async def test_closing_lets_the_running_job_finish_and_starts_no_other(
     database: Database, echo_problem: Problem, languages: dict[str, Language]
 ) -> None:

@@ -63,6 +63,7 @@ class SubmissionView:
     created_at: str
     tests: tuple[TestView, ...]
     tests_total: int  # how many tests the problem has, judged or not
+    queue_position: int | None  # 1 = judged next; only while waiting
     source: str | None  # None unless the viewer sent it
 
 
@@ -96,4 +97,5 @@ def submission_view(
         total=s.total, time_ms=s.time_ms, memory_kb=s.memory_kb, compile_output=s.compile_output,
         reason=s.reason, created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
         tests_total=len(problem.tests) if problem else s.total, source=s.source if owns(viewer, s) else None,
+        queue_position=progress.queue_position if progress else None,
     )  # fmt: skip

@@ -108,6 +108,11 @@ class SubmissionService:
             raise Unavailable("queue_full", str(exc), retry_after_s=5) from exc
         return submission
 
+    def queue_position(self, submission_id: str) -> int | None:
+        """1 for the submission judged next; None when it is not waiting."""
+        progress = self.live.progress(submission_id)
+        return progress.queue_position if progress else None
+
     async def find(self, submission_id: str) -> Submission | None:
         if not SUBMISSION_ID.match(submission_id):
             return None

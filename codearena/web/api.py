@@ -67,7 +67,7 @@ async def create_submission(request: web.Request) -> web.Response:
     data = await json_body(request, settings.max_source_kb * 1024 + 16 * 1024)
     service = request.app[SUBMISSION_SERVICE]
     submission = await service.submit(request[VIEWER], data.get("problem"), data.get("language"), data.get("source"))
-    return web.json_response(wire.created(submission), status=202)
+    return web.json_response(wire.created(submission, service.queue_position(submission.id)), status=202)
 
 
 @routes.get("/api/submissions/{id}")

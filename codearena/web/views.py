@@ -69,6 +69,14 @@ def format_when(iso: str) -> str:
     return iso[:16].replace("T", " ") + " UTC"
 
 
+def in_line(position: int) -> str:
+    """A queue position in words: 'next in line', '2nd in line', '11th in line'."""
+    if position == 1:
+        return "next in line"
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{suffix} in line"
+
+
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -77,7 +85,7 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(memory=format_memory, when=format_when)
+    env.filters.update(memory=format_memory, when=format_when, in_line=in_line)
     env.globals.update(VERDICTS=VERDICTS, STATUSES=STATUSES)
     return env
 

@@ -105,6 +105,7 @@ class SubmissionJson(TypedDict):
     tests: list[TestJson]
     created_at: str
     source: str | None
+    queue_position: int | None
 
 
 class SubmissionListItemJson(TypedDict):
@@ -124,6 +125,7 @@ class SubmissionListItemJson(TypedDict):
 class CreatedJson(TypedDict):
     id: str
     status: str
+    queue_position: int | None
 
 
 def one_test(t: TestView) -> TestJson:
@@ -143,6 +145,7 @@ def submission(view: SubmissionView) -> SubmissionJson:
         "verdict": v.verdict.value if v.verdict else None, "passed": v.passed, "total": v.total,
         "time_ms": v.time_ms, "memory_kb": v.memory_kb, "compile_output": v.compile_output,
         "reason": v.reason, "tests": [one_test(t) for t in v.tests], "created_at": v.created_at, "source": v.source,
+        "queue_position": v.queue_position,
     }  # fmt: skip
 
 
@@ -155,8 +158,8 @@ def listing(submissions: Iterable[Submission]) -> list[SubmissionListItemJson]:
     ]  # fmt: skip
 
 
-def created(s: Submission) -> CreatedJson:
-    return {"id": s.id, "status": s.status.value}
+def created(s: Submission, queue_position: int | None) -> CreatedJson:
+    return {"id": s.id, "status": s.status.value, "queue_position": queue_position}
 
 
 def run_outcome(outcome: RunOutcome) -> dict[str, object]:
@@ -170,6 +173,7 @@ class StatusEventJson(TypedDict):
     type: Literal["submission_status"]
     submission_id: str
     status: str
+    queue_position: int | None
 
 
 class TestEventJson(TypedDict):
@@ -203,7 +207,8 @@ EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJso
 
 def event(e: LiveEvent) -> EventJson:
     if isinstance(e, StatusChanged):
-        return {"type": "submission_status", "submission_id": e.submission_id, "status": e.status.value}
+        return {"type": "submission_status", "submission_id": e.submission_id, "status": e.status.value,
+                "queue_position": e.queue_position}  # fmt: skip
     if isinstance(e, TestFinished):
         t = e.result  # the events of every test: no test's data, only how it went
         return {"type": "test_result", "submission_id": e.submission_id, "index": t.index,

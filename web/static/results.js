@@ -1,7 +1,7 @@
 // The live results panel: one row per test, filled as the judge reports each over /ws.
 // When judging ends, the server-rendered panel (with the samples' input, expected and actual
 // output and the first difference marked) replaces the live one.
-import { el, formatMemory, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
+import { el, formatMemory, inLine, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
 
 const handlers = new Map(); // submission id -> event handler
 let socket = null;
@@ -112,20 +112,23 @@ export class LiveResults {
     this.container.replaceChildren(body);
   }
 
-  setStatus(status) {
+  setStatus(status, queuePosition = null) {
     this.body.dataset.status = status;
     const line = this.body.querySelector(".status-line");
     if (line) line.dataset.status = status;
     if (this.statusName) {
       const finished = this.body.querySelectorAll("tr.test:not(.pending)").length;
-      this.statusName.textContent = status === "running" ? `Running · ${finished} / ${this.total}` : statusName(status);
+      let text = statusName(status);
+      if (status === "running") text = `Running · ${finished} / ${this.total}`;
+      else if (status === "queued" && queuePosition) text = `Queued · ${inLine(queuePosition)}`;
+      this.statusName.textContent = text;
     }
   }
 
   handle(event) {
     if (this.done) return;
     if (event.type === "submission_status") {
-      this.setStatus(event.status);
+      this.setStatus(event.status, event.queue_position);
     } else if (event.type === "test_result") {
       let row = this.body.querySelector(`tr.test[data-index="${event.index}"]`);
       if (!row) {
