@@ -6,7 +6,7 @@ so a green CI run always means the sandbox really ran.
 
 from __future__ import annotations
 
-import os
+import shutil
 import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, Shot, unavailable
 from fakes import FakeEngine
+from playwright.async_api import Browser, Locator, Page, async_playwright
 
 from codearena.config import Settings, load_settings
 from codearena.engine import Engine, EngineError
@@ -22,8 +24,7 @@ from codearena.languages import Language, load_languages
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
 from codearena.web.app import init_app
-
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+from server_helpers import IN_CI
 
 
 def docker_unavailable(reason: str) -> None:
@@ -105,3 +106,42 @@ async def fake_server(settings: Settings, fake_engine: FakeEngine, tmp_path: Pat
     server = TestServer(init_app(settings.model_copy(update=changes), engine_factory=fake_engine.factory))
     async with server:
         yield server
+
+
+@pytest_asyncio.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    """One headless Chromium for every browser test."""
+    if not CHROMIUM.is_file():
+        unavailable(f"Chromium at {CHROMIUM} (make browser installs Debian's chromium)")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def shot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Shot]:
+    """Saves a screenshot of a page or a part of one; at the end of the session they replace
+    those in $CODEARENA_SCREENSHOTS."""
+    folder = tmp_path_factory.mktemp("screenshots")
+
+    async def take(target: Page | Locator, name: str) -> None:
+        if isinstance(target, Page):
+            await target.screenshot(path=str(folder / f"{name}.png"))
+            return
+        # The sticky header would cover the top of a part of the page shot on its own. (Set
+        # through the CSSOM: the CSP refuses the <style> element Playwright's `style` would add.)
+        await target.page.evaluate("document.querySelector('.site-header').style.position = 'static'")
+        await target.screenshot(path=str(folder / f"{name}.png"))
+        await target.page.evaluate("document.querySelector('.site-header').style.position = ''")
+
+    yield take
+    taken = sorted(folder.glob("*.png"))
+    if taken:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SCREENSHOTS.glob("*.png"):
+            old.unlink()
+        for png in taken:
+            shutil.copy(png, SCREENSHOTS / png.name)
