@@ -11,6 +11,7 @@ both: it waits, then crashes):
     "raise"         the judge itself raises
     "hang"          the judge never returns (until the job timeout)
     "block"         running, waits until the test calls let_one_through(), then accepts
+    "pause"         after the first test that fails, waits for let_one_through() before the rest
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ class FakeJudge:
     async def judge(self, problem: Problem, language: Language, source: str, on_event: EventSink) -> JudgeResult:
         self.judged.append(source)
         words = source.split()
-        block = "block" in words
-        command = " ".join(w for w in words if w != "block") or "accept"
+        block, pause = "block" in words, "pause" in words
+        command = " ".join(w for w in words if w not in ("block", "pause")) or "accept"
         if command == "raise":
             raise RuntimeError("the fake judge exploded")
         if command == "hang":
@@ -67,6 +68,9 @@ class FakeJudge:
             outcome = self._outcome(command, test.index, test.sample, tests)
             tests.append(outcome)
             await on_event(TestEvent(outcome))
+            if pause and outcome.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED):
+                pause = False
+                await self._tickets.acquire()
         return result_of(tests)
 
     @staticmethod
