@@ -2,10 +2,15 @@
 
 Outside CI a missing Docker skips those tests with the reason; under CI (CI=true) it fails them,
 so a green CI run always means the sandbox really ran.
+
+`pytest -m "not docker and not browser"` is the fast tier (make check). So that it stays fast
+and honest, a test that needs Docker must say so: one that uses the `engine` fixture unmarked
+stops the run, and any other unmarked test finds Docker unreachable.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from collections.abc import AsyncIterator
@@ -25,6 +30,31 @@ from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
 from codearena.web.app import init_app
 from server_helpers import IN_CI
+
+MARKED_FIXTURES = {"engine": "docker", "browser": "browser"}
+NO_DOCKER = "unix:///nonexistent/codearena-test-not-marked-docker.sock"
+_docker_host = os.environ.get("DOCKER_HOST")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unmarked = [
+        f"{item.nodeid} uses {fixture!r} but is not marked {marker}"
+        for item in items
+        for fixture, marker in MARKED_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests must declare what they need:\n  " + "\n  ".join(unmarked))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """An unmarked test (and the fixtures set up for it) sees no Docker; a docker test sees it."""
+    if item.get_closest_marker("docker") is None:
+        os.environ["DOCKER_HOST"] = NO_DOCKER
+    elif _docker_host is None:
+        os.environ.pop("DOCKER_HOST", None)
+    else:
+        os.environ["DOCKER_HOST"] = _docker_host
 
 
 def docker_unavailable(reason: str) -> None:
