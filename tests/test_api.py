@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import aiohttp
 import pytest
 from aiohttp.test_utils import TestServer
 from fakes import FakeEngine
 
+from codearena.config import Settings
+from codearena.web.app import init_app
 from server_helpers import events_until_completed, submit, wait_completed
 
 
@@ -110,3 +113,29 @@ async def test_a_waiting_submission_knows_its_place_in_the_queue(
         for submission_id in [*busy, *waiting]:
             done = await wait_completed(client, submission_id, timeout_s=30)
             assert done["queue_position"] is None
+
+
+async def test_a_full_queue_answers_503_and_writes_are_rate_limited(
+    settings: Settings, fake_engine: FakeEngine, tmp_path: Path
+) -> None:
+    changes = {"database_path": tmp_path / "db.sqlite", "pool_size": 1, "queue_size": 1, "rate_limit_burst": 3,
+               "rate_limit_per_minute": 1}  # fmt: skip
+    server = TestServer(init_app(settings.model_copy(update=changes), engine_factory=fake_engine.factory))
+    async with server, visitor(server) as client:
+        running = await submit(client, "a-plus-b", "python", "block")
+        await wait_status(client, running, "running")
+        await submit(client, "a-plus-b", "python", "block")  # waits: the queue is full
+        async with client.post("/api/submissions", json={"problem": "a-plus-b", "language": "python",
+                                                         "source": "accept"}) as r:  # fmt: skip
+            assert r.status == 503 and int(r.headers["Retry-After"]) >= 1
+            assert (await r.json())["error"]["code"] == "queue_full"
+        run = {"language": "python", "source": "print(1)"}
+        async with client.post("/api/run", json=run) as r:
+            assert r.status == 200, "the third write of the burst (a refused one is not charged)"
+        async with client.post("/api/run", json=run) as r:
+            assert r.status == 429 and int(r.headers["Retry-After"]) >= 1
+            assert (await r.json())["error"]["code"] == "rate_limited"
+        async with client.get("/api/problems") as r:
+            assert r.status == 200, "reads are not limited"
+        fake_engine.judging.let_one_through()
+        fake_engine.judging.let_one_through()
