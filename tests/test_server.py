@@ -24,7 +24,8 @@ pytestmark = pytest.mark.docker
 async def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[TestServer]:
     db = tmp_path_factory.mktemp("db") / "codearena.db"
     app = init_app(settings.model_copy(update={"database_path": db, "rate_limit_enabled": False}))
-    async with TestServer(app) as test_server:
+    test_server = TestServer(app)
+    async with test_server:
         yield test_server
 
 
