@@ -5,8 +5,8 @@ when contests come). For every submission waiting or being judged the hub keeps 
 (status, queue position, test results so far), read through `progress()`, so a subscriber that
 arrives mid-way is brought up to date by `replay()` and then follows the live events.
 
-Subscribers must not block the publisher: the judge awaits every publish, so a subscriber
-queues what it is given and sends it on its own time (see web/ws.py).
+Publishing is synchronous, inside the judge's own progress callback, so a subscriber must not
+block: it queues what it is given and sends it on its own time (see web/ws.py).
 """
 
 from __future__ import annotations
