@@ -87,3 +87,30 @@ async def test_queue_place_then_live_rows_with_reasons_then_the_result(
         for _ in range(10):
             fake_engine.judging.let_one_through()
         await context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_the_submission_page_of_a_waiting_submission_follows_its_place(
+    browser: Browser, fake_server: TestServer, fake_engine: FakeEngine, shot: Shot, size: str
+) -> None:
+    context = await browser.new_context(base_url=str(fake_server.make_url("")), viewport=SIZES[size])
+    await context.add_init_script(WATCH)
+    try:
+        async with checked_page(context) as page:
+            for submission_id in await occupy(context, 2):
+                await wait_status(context, submission_id, "running")
+            await occupy(context, 1)
+            (mine,) = await occupy(context, 1)
+            await page.goto(f"/submissions/{mine}")
+            status = page.locator("#results .status-name")
+            await expect(status).to_have_text("Queued · 2nd in line")  # rendered by the server
+            await shot(page, f"web-05-submission-page-queued-{size}")
+            fake_engine.judging.let_one_through()
+            await expect(status).to_have_text("Queued · next in line", timeout=WAIT_MS)  # then live
+            for _ in range(4):
+                fake_engine.judging.let_one_through()
+            await expect(page.locator("#results #overall-verdict")).to_contain_text("Accepted", timeout=WAIT_MS)
+    finally:
+        for _ in range(10):
+            fake_engine.judging.let_one_through()
+        await context.close()
