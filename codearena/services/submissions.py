@@ -85,7 +85,7 @@ class SubmissionService:
         self._queue = queue
         self.unavailable = unavailable
 
-    def queue(self) -> JudgeQueue:
+    def _judge_queue(self) -> JudgeQueue:
         if self._queue is None:
             raise Unavailable("judge_unavailable", self.unavailable, retry_after_s=30)
         return self._queue
@@ -96,7 +96,7 @@ class SubmissionService:
             raise Invalid("invalid_problem", "'problem' must be a problem slug")
         lang, text = checked_program(self.settings, self.languages, language, source)
         found = find_problem(self.problems, problem)
-        queue = self.queue()
+        queue = self._judge_queue()
         if queue.depth >= queue.max_depth:
             raise Unavailable("queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)
         check_rate(self.limiter, viewer)
