@@ -4,12 +4,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
 
-.PHONY: run test setup venv docker image server-image browser lint pytest bench clean
+.PHONY: run test check setup venv docker image server-image browser lint pytest bench clean
 
 run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
 	$(BIN)/codearena --config config.toml serve
 
 test: setup browser lint pytest  ## everything CI runs
+
+check: lint  ## the fast tier: lint, types and every test that needs neither Docker nor a browser
+	$(BIN)/pytest -m "not docker and not browser"
 
 setup: venv docker image
 

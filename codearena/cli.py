@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 from codearena.config import ConfigError, Settings, load_settings
-from codearena.domain.verdicts import JudgeResult
 from codearena.engine import Engine
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
 from codearena.languages import LanguageError, language_for_file, load_languages
 from codearena.problems.model import ProblemError
 from codearena.problems.native import load_problems, resolve_problem
 from codearena.sandbox.docker import EngineError
+from codearena.web import wire
 
 DEFAULT_CONFIG = Path("config.toml")
 
@@ -29,20 +29,6 @@ def fail(message: str) -> int:
 def _settings(args: argparse.Namespace) -> Settings:
     path = args.config if args.config else (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
     return load_settings(path)
-
-
-def result_json(result: JudgeResult) -> dict[str, object]:
-    data = result.model_dump(
-        mode="json", include={"verdict", "passed", "total", "time_ms", "memory_kb", "compile_output"}
-    )
-    data["tests"] = [
-        t.model_dump(
-            mode="json",
-            include={"index", "verdict", "time_ms", "wall_ms", "memory_kb", "exit_code", "signal"},
-        )
-        for t in result.tests
-    ]
-    return data
 
 
 async def judge_command(args: argparse.Namespace) -> int:
@@ -84,7 +70,7 @@ async def judge_command(args: argparse.Namespace) -> int:
     finally:
         await engine.close()
     if args.json:
-        print(json.dumps(result_json(result), indent=2))
+        print(json.dumps(wire.judge_result(result), indent=2))
     else:
         if result.compile_output.strip():
             print(result.compile_output.rstrip())
@@ -115,7 +101,7 @@ def check_problems_command(args: argparse.Namespace) -> int:
 def serve_command(args: argparse.Namespace) -> int:
     from aiohttp import web
 
-    from codearena.app import init_app
+    from codearena.web.app import init_app
 
     try:
         settings = load_settings(

@@ -8,15 +8,19 @@ the key, what was expected, and how to fix it.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from codearena.paths import PROBLEMS_DIR
 
 ENV_PREFIX = "CODEARENA_"
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+# A host name, an IPv4 address or a bracketed IPv6 one, maybe with a port; or "*" (any host).
+HOST_PATTERN = re.compile(r"^(\*|[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$")
 
 
 class Settings(BaseModel):
@@ -27,6 +31,12 @@ class Settings(BaseModel):
     port: int = Field(8080, ge=0, le=65535, description="port the server listens on (0: any free port)")
     problems_dir: Path = Field(PROBLEMS_DIR, description="folder of problems to serve")
     database_path: Path = Field(Path("codearena.db"), description="SQLite database file")
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: list(LOOPBACK_HOSTS),
+        description="names the server answers to in the Host header (port ignored), besides public_host and "
+        "the listening address; others get 400, which stops DNS rebinding; * allows any",
+    )
+    public_host: str = Field("", description="the name users reach the server by, e.g. judge.example.org")
     # sandbox
     sandbox_image: str = Field(
         "", description="Docker image of the sandbox; empty: the image built from sandbox/ by make"
@@ -66,6 +76,29 @@ class Settings(BaseModel):
     run_memory_limit_mb: int = Field(256, ge=16, description="memory limit of /api/run")
     run_output_limit_kb: int = Field(64, gt=0, description="output of /api/run kept and returned")
     secret_key: str = Field("", description="signs session cookies; empty: one generated and kept in the database")
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: object) -> object:
+        """An environment variable gives the list as one string: names separated by commas."""
+        if isinstance(value, str):
+            return [name.strip() for name in value.split(",") if name.strip()]
+        return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _check_hosts(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if not HOST_PATTERN.match(name):
+                raise ValueError(f"{name!r} is not a host name or address (e.g. judge.example.org, 10.0.0.5)")
+        return value
+
+    @field_validator("public_host")
+    @classmethod
+    def _check_public_host(cls, value: str) -> str:
+        if value and (value == "*" or not HOST_PATTERN.match(value)):
+            raise ValueError(f"{value!r} is not a host name or address (e.g. judge.example.org)")
+        return value
 
 
 def setting_descriptions() -> dict[str, str]:

@@ -2,17 +2,26 @@
 
 Outside CI a missing Docker skips those tests with the reason; under CI (CI=true) it fails them,
 so a green CI run always means the sandbox really ran.
+
+`pytest -m "not docker and not browser"` is the fast tier (make check). So that it stays fast
+and honest, a test that needs Docker must say so: one that uses the `engine` fixture unmarked
+stops the run, and any other unmarked test finds Docker unreachable.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from aiohttp.test_utils import TestServer
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, Shot, unavailable
+from fakes import FakeEngine
+from playwright.async_api import Browser, Locator, Page, async_playwright
 
 from codearena.config import Settings, load_settings
 from codearena.engine import Engine
@@ -20,8 +29,33 @@ from codearena.languages import Language, load_languages
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
 from codearena.sandbox.docker import EngineError
+from codearena.web.app import init_app
+from server_helpers import IN_CI
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+MARKED_FIXTURES = {"engine": "docker", "browser": "browser"}
+NO_DOCKER = "unix:///nonexistent/codearena-test-not-marked-docker.sock"
+_docker_host = os.environ.get("DOCKER_HOST")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    unmarked = [
+        f"{item.nodeid} uses {fixture!r} but is not marked {marker}"
+        for item in items
+        for fixture, marker in MARKED_FIXTURES.items()
+        if fixture in getattr(item, "fixturenames", ()) and item.get_closest_marker(marker) is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests must declare what they need:\n  " + "\n  ".join(unmarked))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """An unmarked test (and the fixtures set up for it) sees no Docker; a docker test sees it."""
+    if item.get_closest_marker("docker") is None:
+        os.environ["DOCKER_HOST"] = NO_DOCKER
+    elif _docker_host is None:
+        os.environ.pop("DOCKER_HOST", None)
+    else:
+        os.environ["DOCKER_HOST"] = _docker_host
 
 
 def docker_unavailable(reason: str) -> None:
@@ -89,3 +123,56 @@ def echo_problem(tmp_path_factory: pytest.TempPathFactory) -> Problem:
     """Read one integer, print it back. Three tests."""
     root = tmp_path_factory.mktemp("problems")
     return write_problem(root, "echo", tests=[("7\n", "7\n"), ("-3\n", "-3\n"), ("42\n", "42\n")])
+
+
+@pytest.fixture
+def fake_engine(languages: dict[str, Language]) -> FakeEngine:
+    return FakeEngine(languages)
+
+
+@pytest_asyncio.fixture
+async def fake_server(settings: Settings, fake_engine: FakeEngine, tmp_path: Path) -> AsyncIterator[TestServer]:
+    """The whole app on the bundled problems, judged by FakeJudge: no Docker."""
+    changes = {"database_path": tmp_path / "codearena.db", "rate_limit_enabled": False}
+    server = TestServer(init_app(settings.model_copy(update=changes), engine_factory=fake_engine.factory))
+    async with server:
+        yield server
+
+
+@pytest_asyncio.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    """One headless Chromium for every browser test."""
+    if not CHROMIUM.is_file():
+        unavailable(f"Chromium at {CHROMIUM} (make browser installs Debian's chromium)")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+@pytest_asyncio.fixture(scope="session")
+async def shot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Shot]:
+    """Saves a screenshot of a page or a part of one; at the end of the session they replace
+    those in $CODEARENA_SCREENSHOTS."""
+    folder = tmp_path_factory.mktemp("screenshots")
+
+    async def take(target: Page | Locator, name: str) -> None:
+        if isinstance(target, Page):
+            await target.screenshot(path=str(folder / f"{name}.png"))
+            return
+        # The sticky header would cover the top of a part of the page shot on its own. (Set
+        # through the CSSOM: the CSP refuses the <style> element Playwright's `style` would add.)
+        await target.page.evaluate("document.querySelector('.site-header').style.position = 'static'")
+        await target.screenshot(path=str(folder / f"{name}.png"))
+        await target.page.evaluate("document.querySelector('.site-header').style.position = ''")
+
+    yield take
+    taken = sorted(folder.glob("*.png"))
+    if taken:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        for old in SCREENSHOTS.glob("*.png"):
+            old.unlink()
+        for png in taken:
+            shutil.copy(png, SCREENSHOTS / png.name)

@@ -1,45 +1,32 @@
 """The pages in a real headless Chromium, against the real server, real SQLite and real Docker.
 
 One visitor (one browser context) goes through the site as a person would. Each test saves
-screenshots in a temporary folder; at the end they are copied to $CODEARENA_SCREENSHOTS
+screenshots (the `shot` fixture, conftest.py) that end up in $CODEARENA_SCREENSHOTS
 (default tests/screenshots/, not committed) for review. Outside CI a missing Chromium or Docker skips these
 tests; under CI (CI=true) it fails them.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
-from conftest import IN_CI, docker_unavailable
-from playwright.async_api import Browser, BrowserContext, Locator, Page, async_playwright, expect
+from browser_helpers import WATCH, Shot, checked_page, open_problem, set_code
+from conftest import docker_unavailable
+from playwright.async_api import Browser, BrowserContext, Page, expect
 
-from codearena.app import init_app
 from codearena.config import Settings
-from codearena.paths import PROBLEMS_DIR, ROOT
+from codearena.paths import PROBLEMS_DIR
+from codearena.web.app import init_app
 from server_helpers import XSS_PROGRAM, hostile_problems, solution
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
-CHROMIUM = Path(os.environ.get("CODEARENA_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]  # fmt: skip
-SCREENSHOTS = Path(os.environ.get("CODEARENA_SCREENSHOTS", str(ROOT / "tests" / "screenshots")))
 JUDGED_S = 90  # the longest a submission may take to be judged here, Java included
-# Recorded in every page before its own scripts run: what the CSP blocked, and whether a payload ran.
-WATCH = """
-window.__violations = [];
-document.addEventListener("securitypolicyviolation", (e) => window.__violations.push({
-  directive: e.violatedDirective, source: e.sourceFile, sample: e.sample,
-  inEditor: Boolean(e.target && e.target.closest && e.target.closest(".cm-content")),
-}));
-"""
 SOLUTIONS = {"python": "accepted.py", "javascript": "accepted.js", "java": "accepted.java", "cpp": "accepted.cpp"}
 STARTER_MARKS = {"python": "import sys", "javascript": "readFileSync", "java": "public class Main",
                  "cpp": "#include <bits/stdc++.h>"}  # fmt: skip
@@ -70,26 +57,6 @@ JUDGED = """(before) => {
   return body && body.dataset.submissionId !== before && Boolean(body.querySelector("#overall-verdict"));
 }"""
 
-Shot = Callable[[Page | Locator, str], Awaitable[None]]
-
-
-def unavailable(reason: str) -> None:
-    if IN_CI:
-        pytest.fail(f"the browser tests need {reason} under CI")
-    pytest.skip(f"browser tests skipped: {reason}")
-
-
-@pytest_asyncio.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    if not CHROMIUM.is_file():
-        unavailable(f"Chromium at {CHROMIUM} (make browser installs Debian's chromium)")
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            await browser.close()
-
 
 @pytest_asyncio.fixture(scope="module")
 async def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[TestServer]:
@@ -99,7 +66,8 @@ async def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -
         "database_path": root / "codearena.db", "problems_dir": hostile_problems(root / "problems", bundled),
         "rate_limit_enabled": False,
     }))  # fmt: skip
-    async with TestServer(app, host="127.0.0.1") as test_server:
+    test_server = TestServer(app, host="127.0.0.1")
+    async with test_server:
         yield test_server
 
 
@@ -119,53 +87,10 @@ async def visitor(browser: Browser, server: TestServer) -> AsyncIterator[Browser
         await context.close()
 
 
-@pytest_asyncio.fixture(scope="module")
-async def shot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Shot]:
-    folder = tmp_path_factory.mktemp("screenshots")
-
-    async def take(target: Page | Locator, name: str) -> None:
-        if isinstance(target, Page):
-            await target.screenshot(path=str(folder / f"{name}.png"))
-            return
-        # The sticky header would cover the top of a part of the page shot on its own. (Set
-        # through the CSSOM: the CSP refuses the <style> element Playwright's `style` would add.)
-        await target.page.evaluate("document.querySelector('.site-header').style.position = 'static'")
-        await target.screenshot(path=str(folder / f"{name}.png"))
-        await target.page.evaluate("document.querySelector('.site-header').style.position = ''")
-
-    yield take
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
-        old.unlink()
-    for png in sorted(folder.glob("*.png")):
-        shutil.copy(png, SCREENSHOTS / png.name)
-
-
 @pytest_asyncio.fixture
 async def page(visitor: BrowserContext) -> AsyncIterator[Page]:
-    page = await visitor.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    violations = await page.evaluate("window.__violations || []")
-    await page.close()
-    assert errors == [], "no script error in the page"
-    # Chrome's own contenteditable editing may try a style attribute on an editor line while
-    # typing; CodeMirror redraws the line anyway. Anything else blocked would be a bug.
-    assert [v for v in violations if not (v["directive"] == "style-src-attr" and v["inEditor"])] == []
-
-
-async def open_problem(page: Page, slug: str = "a-plus-b", *, reload: bool = False) -> None:
-    """Go to a problem and wait for its editor (loaded after the page, by a module import)."""
-    await (page.reload() if reload else page.goto(f"/problems/{slug}"))
-    await page.locator("#editor .cm-content").wait_for()
-
-
-async def set_code(page: Page, source: str) -> None:
-    """Replace the editor's text, inserted as one input so auto-indent and bracket closing leave it as is."""
-    await page.locator(".cm-content").click()
-    await page.keyboard.press("Control+A")
-    await page.keyboard.insert_text(source)
+    async with checked_page(visitor) as page:
+        yield page
 
 
 async def editor_text(page: Page) -> str:
@@ -174,7 +99,10 @@ async def editor_text(page: Page) -> str:
 
 async def shown_submission(page: Page) -> str | None:
     """The id of the submission the results panel shows, if any."""
-    return await page.evaluate("document.querySelector('#results .results-body')?.dataset.submissionId ?? null")
+    found: str | None = await page.evaluate(
+        "document.querySelector('#results .results-body')?.dataset.submissionId ?? null"
+    )
+    return found
 
 
 async def submit_and_wait(page: Page, *, keyboard: bool = False) -> str:

@@ -12,9 +12,9 @@ import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
 
-from codearena.app import init_app
 from codearena.config import Settings
-from codearena.sessions import COOKIE
+from codearena.web.app import init_app
+from codearena.web.security import COOKIE
 from server_helpers import events_until_completed, solution, submit, wait_completed
 
 pytestmark = pytest.mark.docker
@@ -24,7 +24,8 @@ pytestmark = pytest.mark.docker
 async def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[TestServer]:
     db = tmp_path_factory.mktemp("db") / "codearena.db"
     app = init_app(settings.model_copy(update={"database_path": db, "rate_limit_enabled": False}))
-    async with TestServer(app) as test_server:
+    test_server = TestServer(app)
+    async with test_server:
         yield test_server
 
 
@@ -67,12 +68,9 @@ async def test_health_languages_and_problems(client: aiohttp.ClientSession) -> N
     [
         ("GET", "/api/problems/no-such-problem", None, 404, "problem_not_found"),
         ("GET", "/api/problems/..%2F..%2Fetc", None, 404, None),
-        ("GET", "/api/problems?difficulty=impossible", None, 400, "invalid_filter"),
-        ("GET", "/api/problems?tag=no-such-tag", None, 400, "invalid_filter"),
         ("GET", "/api/submissions/0123456789abcdef", None, 404, "submission_not_found"),
         ("GET", "/api/submissions/not-an-id", None, 404, "submission_not_found"),
         ("GET", "/api/submissions?limit=abc", None, 400, "invalid_filter"),
-        ("GET", "/api/submissions?problem=nope", None, 400, "invalid_filter"),
         ("POST", "/api/submissions", "{not json", 400, "malformed_json"),
         ("POST", "/api/submissions", "[1, 2]", 400, "invalid_body"),
         ("POST", "/api/submissions", {"language": "python", "source": "x"}, 400, "invalid_problem"),
@@ -120,7 +118,7 @@ async def test_submission_lifecycle_and_sample_data(client: aiohttp.ClientSessio
     assert samples[0]["input"] == "2\n1 2\n3 4\n" and samples[0]["expected"] == "3\n7\n"
     assert samples[0]["output"] == "3\n" and samples[0]["verdict"] == "wrong_answer"
     for test in hidden:
-        assert set(test) == {"index", "verdict", "time_ms", "memory_kb"}, "hidden tests' data never leaves"
+        assert set(test) == {"index", "verdict", "time_ms", "memory_kb", "reason"}, "hidden tests' data never leaves"
     assert isinstance(body["time_ms"], int) and body["memory_kb"] > 0
 
 

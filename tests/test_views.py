@@ -1,4 +1,5 @@
-"""The HTML pages against the real app, real SQLite and (where judging is needed) real Docker."""
+"""The HTML pages against the real app and real SQLite, judged by the fake engine; the tests of
+pages that show real programs' results (marked docker) run against real Docker."""
 
 from __future__ import annotations
 
@@ -11,16 +12,20 @@ from pathlib import Path
 import aiohttp
 import pytest
 import pytest_asyncio
+from aiohttp import web
 from aiohttp.test_utils import TestServer
 from conftest import docker_unavailable
+from fakes import FakeEngine
 
-from codearena.app import init_app
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
-from codearena.markdown import render_markdown
+from codearena.languages import Language
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR, WEB_DIR
-from codearena.textdiff import first_difference, marked_lines
-from codearena.views import VERDICTS
+from codearena.services.engine import EngineFactory
+from codearena.web.app import init_app
+from codearena.web.markdown import render_markdown
+from codearena.web.textdiff import first_difference, marked_lines
+from codearena.web.views import VERDICTS, in_line
 from server_helpers import XSS_PAYLOAD, XSS_PROGRAM, hostile_problems, solution, submit, wait_completed
 
 PAGES = ["/", "/?difficulty=hard", "/problems/a-plus-b", "/problems/hostile", "/submissions", "/problems/nope"]
@@ -66,14 +71,34 @@ def assert_no_inline_code(html: str) -> Page:
     return page
 
 
+def views_app(settings: Settings, root: Path, engine_factory: EngineFactory | None = None) -> web.Application:
+    changes = {"database_path": root / "codearena.db", "problems_dir": hostile_problems(root / "problems"),
+               "rate_limit_enabled": False}  # fmt: skip
+    if engine_factory is None:
+        return init_app(settings.model_copy(update=changes))
+    return init_app(settings.model_copy(update=changes), engine_factory=engine_factory)
+
+
 @pytest_asyncio.fixture(scope="module")
-async def server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[TestServer]:
-    root = tmp_path_factory.mktemp("views")
-    app = init_app(settings.model_copy(update={
-        "database_path": root / "codearena.db", "problems_dir": hostile_problems(root / "problems"),
-        "rate_limit_enabled": False,
-    }))  # fmt: skip
-    async with TestServer(app) as test_server:
+async def server(
+    settings: Settings, languages: dict[str, Language], tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[TestServer]:
+    """Judged by FakeJudge: the pages themselves need no Docker."""
+    engine = FakeEngine(languages)
+    test_server = TestServer(views_app(settings, tmp_path_factory.mktemp("views"), engine.factory))
+    async with test_server:
+        yield test_server
+
+
+@pytest_asyncio.fixture(scope="module")
+async def docker_server(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[TestServer]:
+    """Judged in real sandboxes, for the pages that show what real programs did."""
+    test_server = TestServer(views_app(settings, tmp_path_factory.mktemp("views-docker")))
+    async with test_server:
+        async with visitor(test_server) as client, client.get("/health") as r:
+            body = await r.json()
+        if body["status"] != "ok":
+            docker_unavailable(body.get("message", "degraded"))
         yield test_server
 
 
@@ -88,12 +113,9 @@ async def client(server: TestServer) -> AsyncIterator[aiohttp.ClientSession]:
 
 
 @pytest_asyncio.fixture
-async def judging(client: aiohttp.ClientSession) -> None:
-    """Skips (fails under CI) a test that needs submissions judged when Docker is not there."""
-    async with client.get("/health") as r:
-        body = await r.json()
-    if body["status"] != "ok":
-        docker_unavailable(body.get("message", "degraded"))
+async def docker_client(docker_server: TestServer) -> AsyncIterator[aiohttp.ClientSession]:
+    async with visitor(docker_server) as session:
+        yield session
 
 
 async def page(client: aiohttp.ClientSession, path: str, status: int = 200, **kwargs: object) -> str:
@@ -182,6 +204,12 @@ def test_first_difference() -> None:
     assert (line.before, line.marked, line.after) == ("hello ", "t", "here")
 
 
+def test_queue_places_in_words() -> None:
+    places = {1: "next", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",
+              101: "101st", 111: "111th", 200: "200th"}  # fmt: skip
+    assert {n: in_line(n) for n in places} == {n: f"{word} in line" for n, word in places.items()}
+
+
 def test_every_verdict_has_an_icon_and_a_name() -> None:
     assert set(VERDICTS) == set(Verdict)
 
@@ -254,9 +282,14 @@ async def test_csrf_token_guards_the_html_form(server: TestServer) -> None:
             assert r.status == 400 and "unknown language" in html and csrf_of(html) == token
 
 
-async def test_html_form_submits_and_history_and_marks(
-    server: TestServer, client: aiohttp.ClientSession, judging: None
-) -> None:
+@pytest.mark.docker
+async def test_html_form_submits_and_history_and_marks(docker_server: TestServer) -> None:
+    server = docker_server
+    async with visitor(server) as client:
+        await html_form_submits_and_history_and_marks(server, client)
+
+
+async def html_form_submits_and_history_and_marks(server: TestServer, client: aiohttp.ClientSession) -> None:
     token = csrf_of(await page(client, "/problems/a-plus-b"))
     async with client.post(
         "/problems/a-plus-b/submit",
@@ -295,7 +328,9 @@ async def test_html_form_submits_and_history_and_marks(
         assert r.status == 200 and (await r.json())["stdout"] == "42\n"
 
 
-async def test_submission_page_while_judging(client: aiohttp.ClientSession, judging: None) -> None:
+@pytest.mark.docker
+async def test_submission_page_while_judging(docker_client: aiohttp.ClientSession) -> None:
+    client = docker_client
     slow = "import time\ntime.sleep(0.3)\n" + solution("accepted.py")
     submission_id = await submit(client, "a-plus-b", "python", slow)
     html = await page(client, f"/submissions/{submission_id}")
@@ -307,7 +342,9 @@ async def test_submission_page_while_judging(client: aiohttp.ClientSession, judg
     assert 'data-status="completed"' in html and "pending" not in html and "10 / 10 tests passed" in html
 
 
-async def test_hostile_source_and_output_are_escaped(client: aiohttp.ClientSession, judging: None) -> None:
+@pytest.mark.docker
+async def test_hostile_source_and_output_are_escaped(docker_client: aiohttp.ClientSession) -> None:
+    client = docker_client
     submission_id = await submit(client, "a-plus-b", "python", XSS_PROGRAM)
     body = await wait_completed(client, submission_id)
     assert body["verdict"] == "wrong_answer" and XSS_PAYLOAD in body["tests"][0]["output"]
@@ -329,8 +366,8 @@ async def test_degraded_banner_without_docker(
     settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DOCKER_HOST", f"unix://{tmp_path}/no-docker.sock")
-    app = init_app(settings.model_copy(update={"database_path": tmp_path / "db.sqlite"}))
-    async with TestServer(app) as test_server, visitor(test_server) as client:
+    test_server = TestServer(init_app(settings.model_copy(update={"database_path": tmp_path / "db.sqlite"})))
+    async with test_server, visitor(test_server) as client:
         html = await page(client, "/")
         banner = re.search(r'<div id="health-banner" class="banner" role="alert"( hidden)?>(.*?)</div>', html, re.S)
         assert banner and banner.group(1) is None, "shown"
@@ -342,6 +379,6 @@ async def test_degraded_banner_without_docker(
             assert r.status == 503 and 'id="form-error"' in text and "Docker is not reachable" in text
 
 
-async def test_banner_hidden_when_healthy(client: aiohttp.ClientSession, judging: None) -> None:
+async def test_banner_hidden_when_healthy(client: aiohttp.ClientSession) -> None:
     html = await page(client, "/")
     assert '<div id="health-banner" class="banner" role="alert" hidden>' in html

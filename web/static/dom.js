@@ -50,6 +50,14 @@ export function statusName(status) {
   return STATUSES[status] || status;
 }
 
+// A queue position in words, as codearena/web/views.py's in_line: "next in line", "2nd in line".
+export function inLine(position) {
+  if (position === 1) return "next in line";
+  const tens = position % 100;
+  const suffix = tens >= 10 && tens <= 20 ? "th" : { 1: "st", 2: "nd", 3: "rd" }[position % 10] || "th";
+  return `${position}${suffix} in line`;
+}
+
 export function verdictBadge(verdict, name = verdictName(verdict)) {
   const icon = (VERDICTS[verdict] || ["…"])[0];
   return el("span", { class: `verdict verdict-${verdict}` }, el("span", { class: "icon", "aria-hidden": "true" }, icon), ` ${name}`);

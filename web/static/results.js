@@ -1,7 +1,7 @@
 // The live results panel: one row per test, filled as the judge reports each over /ws.
 // When judging ends, the server-rendered panel (with the samples' input, expected and actual
 // output and the first difference marked) replaces the live one.
-import { el, formatMemory, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
+import { el, formatMemory, inLine, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
 
 const handlers = new Map(); // submission id -> event handler
 let socket = null;
@@ -49,6 +49,11 @@ function watch(id, handler) {
 
 function unwatch(id) {
   handlers.delete(id);
+}
+
+// Why a test or a submission did not pass, in words, under its verdict; nothing when it passed.
+function reasonLine(className, reason) {
+  return reason ? [el("span", { class: className }, reason)] : [];
 }
 
 function pendingRow(index) {
@@ -107,20 +112,23 @@ export class LiveResults {
     this.container.replaceChildren(body);
   }
 
-  setStatus(status) {
+  setStatus(status, queuePosition = null) {
     this.body.dataset.status = status;
     const line = this.body.querySelector(".status-line");
     if (line) line.dataset.status = status;
     if (this.statusName) {
       const finished = this.body.querySelectorAll("tr.test:not(.pending)").length;
-      this.statusName.textContent = status === "running" ? `Running · ${finished} / ${this.total}` : statusName(status);
+      let text = statusName(status);
+      if (status === "running") text = `Running · ${finished} / ${this.total}`;
+      else if (status === "queued" && queuePosition) text = `Queued · ${inLine(queuePosition)}`;
+      this.statusName.textContent = text;
     }
   }
 
   handle(event) {
     if (this.done) return;
     if (event.type === "submission_status") {
-      this.setStatus(event.status);
+      this.setStatus(event.status, event.queue_position);
     } else if (event.type === "test_result") {
       let row = this.body.querySelector(`tr.test[data-index="${event.index}"]`);
       if (!row) {
@@ -129,12 +137,12 @@ export class LiveResults {
       }
       row.classList.remove("pending");
       row.dataset.verdict = event.verdict;
-      row.children[1].replaceChildren(verdictBadge(event.verdict));
+      row.children[1].replaceChildren(verdictBadge(event.verdict), ...reasonLine("reason", event.reason));
       row.children[2].textContent = `${event.time_ms} ms`;
       row.children[3].textContent = formatMemory(event.memory_kb);
       this.setStatus("running");
     } else if (event.type === "submission_completed") {
-      this.finish(event.verdict);
+      this.finish(event.verdict, event.reason);
     }
   }
 
@@ -142,17 +150,17 @@ export class LiveResults {
     try {
       const response = await fetch(`/api/submissions/${this.id}`, { headers: { Accept: "application/json" } });
       const data = await response.json();
-      if (data.status === "completed") this.finish(data.verdict);
+      if (data.status === "completed") this.finish(data.verdict, data.reason);
     } catch (err) {
       // The next check, or the socket, will tell.
     }
   }
 
-  async finish(verdict) {
+  async finish(verdict, reason) {
     if (this.done) return;
     this.stop();
     const summary = this.body.querySelector(".summary");
-    summary.replaceChildren(verdictBadge(verdict));
+    summary.replaceChildren(verdictBadge(verdict), ...reasonLine("summary-reason", reason));
     // The final panel is rendered (and escaped) by the server: the same one the submission page shows.
     await window.htmx.ajax("GET", `/submissions/${this.id}/results`, { target: this.container, swap: "innerHTML" });
     localTimes(this.container);

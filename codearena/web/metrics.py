@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from codearena.typedefs import ENGINE, QUEUE, WEBSOCKETS
+from codearena.web.keys import ENGINE, QUEUE, WEBSOCKETS
 
 
 async def metrics(request: web.Request) -> web.Response:
@@ -20,7 +20,7 @@ async def metrics(request: web.Request) -> web.Response:
     gauge("codearena_jobs_running", "Submissions being judged now.", queue.running if queue else 0)
     gauge("codearena_websockets", "Open WebSocket connections.", len(app[WEBSOCKETS]))
     if engine is not None:
-        pool = engine.pool.describe()
+        pool = engine.pool_state()
         lines += ["# HELP codearena_pool_containers Sandbox containers by state.",
                   "# TYPE codearena_pool_containers gauge",
                   f'codearena_pool_containers{{state="idle"}} {pool["idle"]}',

@@ -1,4 +1,4 @@
-"""API errors: every one is {"error": {"code", "message"}} with its status."""
+"""API errors: every one is {"error": {"code", "message"}} with its status; services' refusals too."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
+
+from codearena.services.errors import Invalid, NotFound, ServiceError, TooLarge, TooMany, Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,14 @@ def error_response(status: int, code: str, message: str, retry_after_s: int | No
     return web.json_response({"error": {"code": code, "message": message}}, status=status, headers=headers)
 
 
+STATUS_OF: dict[type[ServiceError], int] = {Invalid: 400, NotFound: 404, TooLarge: 413, TooMany: 429,
+                                            Unavailable: 503}  # fmt: skip
+
+
+def status_of(error: ServiceError) -> int:
+    return STATUS_OF.get(type(error), 400)
+
+
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
               415: "unsupported_media_type", 429: "rate_limited", 503: "unavailable"}  # fmt: skip
 
@@ -34,6 +44,8 @@ async def json_errors(
         return await handler(request)
     except ApiError as exc:
         return error_response(exc.status, exc.code, exc.message, exc.retry_after_s)
+    except ServiceError as exc:
+        return error_response(status_of(exc), exc.code, exc.message, exc.retry_after_s)
     except web.HTTPException as exc:
         if exc.status < 400 or not _wants_json(request):
             raise
@@ -47,6 +59,16 @@ def _wants_json(request: web.Request) -> bool:
     return not request.path.startswith("/static/") and "text/html" not in request.headers.get("Accept", "")
 
 
+def parse_json(raw: str | bytes, what: str) -> object:
+    """`raw` parsed, or a 400 that says what is wrong with `what`."""
+    try:
+        return json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ApiError(400, "malformed_json", f"{what} is not valid JSON: {exc}") from exc
+    except RecursionError as exc:  # a few KiB of "[[[[" is enough
+        raise ApiError(400, "malformed_json", f"{what} nests arrays or objects too deeply") from exc
+
+
 async def json_body(request: web.Request, max_bytes: int) -> dict[str, object]:
     """The request's JSON object, or a 4xx that says what is wrong with it."""
     if request.content_type != "application/json":
@@ -56,10 +78,7 @@ async def json_body(request: web.Request, max_bytes: int) -> dict[str, object]:
     raw = await request.read()
     if len(raw) > max_bytes:
         raise ApiError(413, "payload_too_large", f"the body is over {max_bytes} bytes")
-    try:
-        data = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ApiError(400, "malformed_json", f"the body is not valid JSON: {exc}") from exc
+    data = parse_json(raw, "the body")
     if not isinstance(data, dict):
         raise ApiError(400, "invalid_body", "the body must be a JSON object")
     return data

@@ -12,24 +12,26 @@ from typing import Any
 import jinja2
 from aiohttp import web
 
-from codearena import api, security
 from codearena.domain.verdicts import Status, Verdict
-from codearena.errors import ApiError
-from codearena.markdown import render_markdown
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
 from codearena.problems.model import Difficulty, Problem
-from codearena.storage import SubmissionRow
-from codearena.textdiff import first_difference, marked_lines
-from codearena.typedefs import (
+from codearena.services.access import SubmissionView
+from codearena.services.errors import NotFound, ServiceError
+from codearena.services.problems import filter_problems, samples
+from codearena.web import security
+from codearena.web.errors import status_of
+from codearena.web.keys import (
     CSP_NONCE,
     ENGINE,
     ENGINE_ERROR,
     LANGUAGES,
     PROBLEMS,
-    SESSION,
-    STORAGE,
+    SUBMISSION_SERVICE,
     TEMPLATES,
+    VIEWER,
 )  # fmt: skip
+from codearena.web.markdown import render_markdown
+from codearena.web.textdiff import first_difference, marked_lines
 
 HISTORY_PAGE = 50
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
@@ -52,11 +54,10 @@ routes = web.RouteTableDef()
 
 
 def setup(app: web.Application) -> None:
-    """Mount the pages and the static files; put the security headers on every response."""
+    """Mount the pages and the static files."""
     app[TEMPLATES] = make_environment()
     app.add_routes(routes)
     app.router.add_static("/static", STATIC_DIR)
-    app.on_response_prepare.append(security.add_security_headers)
 
 
 def format_memory(kb: int) -> str:
@@ -68,6 +69,14 @@ def format_when(iso: str) -> str:
     return iso[:16].replace("T", " ") + " UTC"
 
 
+def in_line(position: int) -> str:
+    """A queue position in words: 'next in line', '2nd in line', '11th in line'."""
+    if position == 1:
+        return "next in line"
+    suffix = "th" if 10 <= position % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(position % 10, "th")
+    return f"{position}{suffix} in line"
+
+
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -76,7 +85,7 @@ def make_environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(memory=format_memory, when=format_when)
+    env.filters.update(memory=format_memory, when=format_when, in_line=in_line)
     env.globals.update(VERDICTS=VERDICTS, STATUSES=STATUSES)
     return env
 
@@ -112,16 +121,10 @@ async def problem_list(request: web.Request) -> web.Response:
     difficulty = request.query.get("difficulty", "")
     tag = request.query.get("tag", "")
     shown = sorted(
-        (
-            p
-            for p in problems.values()
-            if difficulty in ("", p.difficulty.value)
-            and (not tag or tag in p.tags)
-            and query.casefold() in p.title.casefold()
-        ),
+        filter_problems(problems.values(), difficulty=difficulty, tag=tag, query=query),
         key=lambda p: (DIFFICULTY_ORDER[p.difficulty], p.title.casefold()),
     )
-    marks = await request.app[STORAGE].problem_marks(request[SESSION])
+    marks = await request.app[SUBMISSION_SERVICE].marks(request[VIEWER])
     context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
                                "tag": tag, "total": len(problems)}  # fmt: skip
     if wants_fragment(request):
@@ -133,14 +136,13 @@ async def problem_list(request: web.Request) -> web.Response:
 def problem_context(
     request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
 ) -> dict[str, Any]:
-    detail = api.problem_detail(request.app, problem)
     languages = list(request.app[LANGUAGES].values())
     starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
     language = language if language in starter else languages[0].id
     return {
         "problem": problem,
         "statement": render_markdown(problem.statement),
-        "samples": detail["samples"],
+        "samples": [{"input": s.input, "output": s.output} for s in samples(problem)],
         "languages": languages,
         "starter": starter,
         "language": language,
@@ -175,21 +177,21 @@ async def submit_form(request: web.Request) -> web.Response:
     # Browsers send a textarea's line breaks as CRLF.
     source = source.replace("\r\n", "\n") if isinstance(source, str) else source
     try:
-        row = await api.enqueue_submission(request, {"problem": problem.slug, "language": language, "source": source})
-    except ApiError as exc:
+        submission = await request.app[SUBMISSION_SERVICE].submit(request[VIEWER], problem.slug, language, source)
+    except ServiceError as exc:
         context = problem_context(request, problem, language=str(language), source=str(source or ""),
                                   error=exc.message)  # fmt: skip
-        return render(request, "problem.html", status=exc.status, **context)
-    raise web.HTTPSeeOther(f"/submissions/{row.id}")
+        return render(request, "problem.html", status=status_of(exc), **context)
+    raise web.HTTPSeeOther(f"/submissions/{submission.id}")
 
 
 @routes.get("/submissions")
 async def history_page(request: web.Request) -> web.Response:
     problems = request.app[PROBLEMS]
-    problem = request.query.get("problem") or None
-    problem = problem if problem in problems else None
+    problem = request.query.get("problem", "")[:100] or None  # one that does not exist lists nothing
     before = request.query.get("before") or None
-    rows = await request.app[STORAGE].list_for_session(request[SESSION], problem, HISTORY_PAGE + 1, before)
+    service = request.app[SUBMISSION_SERVICE]
+    rows = await service.history(request[VIEWER], problem=problem, limit=HISTORY_PAGE + 1, before=before)
     more = len(rows) > HISTORY_PAGE
     rows = rows[:HISTORY_PAGE]
     return render(
@@ -203,45 +205,49 @@ async def history_page(request: web.Request) -> web.Response:
     )
 
 
-async def _submission(request: web.Request) -> SubmissionRow | None:
-    submission_id = request.match_info["id"]
-    return await request.app[STORAGE].get(submission_id) if api.SUBMISSION_ID.match(submission_id) else None
+async def _submission(request: web.Request) -> SubmissionView | None:
+    try:
+        return await request.app[SUBMISSION_SERVICE].view(request[VIEWER], request.match_info["id"])
+    except NotFound:
+        return None
 
 
-async def results_context(request: web.Request, row: SubmissionRow) -> dict[str, Any]:
-    data = await api.submission_json(request, row)
-    for test in data["tests"]:
-        if "expected" in test:
+def results_context(view: SubmissionView) -> dict[str, Any]:
+    """The results panel: each sample shown with the first difference from its answer marked."""
+    tests = []
+    for t in view.tests:
+        item: dict[str, Any] = {"index": t.index, "verdict": t.verdict, "time_ms": t.time_ms,
+                                "memory_kb": t.memory_kb, "reason": t.reason, "sample": t.sample}  # fmt: skip
+        if t.sample is not None:
             # Only a wrong answer is a finished output to compare; a skipped test has none at all.
-            test["shown"] = test["verdict"] != Verdict.SKIPPED
-            wrong = test["verdict"] == Verdict.WRONG_ANSWER
-            difference = first_difference(test["expected"], test["output"]) if wrong else None
-            test["difference"] = difference
-            test["expected_lines"] = marked_lines(test["expected"], difference)
-            test["output_lines"] = marked_lines(test["output"], difference)
-    problem = request.app[PROBLEMS].get(row.problem)
-    return {"submission": data, "tests_total": len(problem.tests) if problem else data["total"]}
+            wrong = t.verdict == Verdict.WRONG_ANSWER
+            difference = first_difference(t.sample.expected, t.sample.output) if wrong else None
+            item.update(shown=t.verdict != Verdict.SKIPPED, difference=difference,
+                        expected_lines=marked_lines(t.sample.expected, difference),
+                        output_lines=marked_lines(t.sample.output, difference))  # fmt: skip
+        tests.append(item)
+    return {"submission": view, "tests": tests, "tests_total": view.tests_total}
 
 
 @routes.get("/submissions/{id}")
 async def submission_page(request: web.Request) -> web.Response:
-    row = await _submission(request)
-    if row is None:
+    view = await _submission(request)
+    if view is None:
         return not_found(request, f"There is no submission “{request.match_info['id']}”.")
     return render(
         request,
         "submission.html",
-        problem=request.app[PROBLEMS].get(row.problem),
-        language=request.app[LANGUAGES].get(row.language),
-        source=row.source if row.session == request[SESSION] else None,
-        **await results_context(request, row),
+        problem=request.app[PROBLEMS].get(view.problem),
+        language=request.app[LANGUAGES].get(view.language),
+        source=view.source,
+        **results_context(view),
     )
 
 
 @routes.get("/submissions/{id}/results")
 async def submission_results(request: web.Request) -> web.Response:
     """The results panel alone: the live panel swaps it in when judging ends."""
-    row = await _submission(request)
-    if row is None:
+    view = await _submission(request)
+    if view is None:
         return not_found(request, f"There is no submission “{request.match_info['id']}”.")
-    return render(request, "_results.html", **await results_context(request, row))
+    return render(request, "_results.html", **results_context(view))

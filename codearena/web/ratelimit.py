@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 MAX_KEYS = 100_000
@@ -16,17 +17,20 @@ class Bucket:
 
 
 class RateLimiter:
-    def __init__(self, per_minute: int, burst: int, enabled: bool = True) -> None:
+    def __init__(
+        self, per_minute: int, burst: int, enabled: bool = True, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.rate_per_s = per_minute / 60.0
         self.burst = burst
         self.enabled = enabled
+        self._clock = clock  # seconds; tests pass their own
         self._buckets: dict[str, Bucket] = {}
 
     def check(self, *keys: str) -> int:
         """0 if every key may proceed (and is charged), else the whole seconds to wait."""
         if not self.enabled:
             return 0
-        now = time.monotonic()
+        now = self._clock()
         buckets = [self._bucket(key, now) for key in keys]
         short = [b for b in buckets if b.tokens < 1]
         if short:

@@ -1,0 +1,181 @@
+"""Live progress, fanned out to subscribers by topic.
+
+A topic is a string: `submission:<id>` for one submission's progress (and `scoreboard:<contest>`
+when contests come). For every submission waiting or being judged the hub keeps its progress
+(status, queue position, test results so far), read through `progress()`, so a subscriber that
+arrives mid-way is brought up to date by `replay()` and then follows the live events.
+
+Publishing is synchronous, inside the judge's own progress callback, so a subscriber must not
+block: it queues what it is given and sends it on its own time (see web/ws.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from codearena.domain.submission import Submission
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+
+log = logging.getLogger(__name__)
+
+
+def submission_topic(submission_id: str) -> str:
+    return f"submission:{submission_id}"
+
+
+@dataclass(frozen=True)
+class StatusChanged:
+    submission_id: str
+    status: Status
+    queue_position: int | None = None  # 1 = judged next; only while waiting in the queue
+
+
+@dataclass(frozen=True)
+class TestFinished:
+    submission_id: str
+    result: TestResult
+
+
+@dataclass(frozen=True)
+class Completed:
+    submission_id: str
+    verdict: Verdict
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    reason: str
+
+    @classmethod
+    def of_result(cls, submission_id: str, result: JudgeResult) -> Completed:
+        return cls(submission_id, result.verdict, result.passed, result.total, result.time_ms, result.memory_kb,
+                   result.reason)  # fmt: skip
+
+    @classmethod
+    def of_submission(cls, submission: Submission) -> Completed:
+        return cls(submission.id, submission.verdict or Verdict.INTERNAL_ERROR, submission.passed, submission.total,
+                   submission.time_ms, submission.memory_kb, submission.reason)  # fmt: skip
+
+
+LiveEvent = StatusChanged | TestFinished | Completed
+
+
+class Subscriber(Protocol):
+    def deliver(self, event: LiveEvent) -> None:
+        """Take `event` without waiting: a slow subscriber must never hold up judging."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a submission being judged stands, as a snapshot."""
+
+    status: Status
+    queue_position: int | None
+    tests: tuple[TestResult, ...]
+
+
+@dataclass
+class _Progress:
+    status: Status
+    queue_position: int | None = None
+    tests: list[TestResult] = field(default_factory=list)
+
+
+class Live:
+    def __init__(self) -> None:
+        self._progress: dict[str, _Progress] = {}
+        self._subscribers: defaultdict[str, set[Subscriber]] = defaultdict(set)
+        self._topics: defaultdict[Subscriber, set[str]] = defaultdict(set)
+
+    # --- subscriptions
+
+    def subscribe(self, topic: str, subscriber: Subscriber) -> None:
+        self._subscribers[topic].add(subscriber)
+        self._topics[subscriber].add(topic)
+
+    def unsubscribe(self, topic: str, subscriber: Subscriber) -> None:
+        subscribers = self._subscribers.get(topic)
+        if subscribers is not None:
+            subscribers.discard(subscriber)
+            if not subscribers:
+                del self._subscribers[topic]
+        topics = self._topics.get(subscriber)
+        if topics is not None:
+            topics.discard(topic)
+            if not topics:
+                del self._topics[subscriber]
+
+    def unsubscribe_all(self, subscriber: Subscriber) -> None:
+        """Every topic of `subscriber`, e.g. when its WebSocket closes."""
+        for topic in list(self._topics.get(subscriber, ())):
+            self.unsubscribe(topic, subscriber)
+
+    def has_subscribers(self, topic: str) -> bool:
+        return topic in self._subscribers
+
+    def publish(self, topic: str, event: LiveEvent) -> None:
+        for subscriber in list(self._subscribers.get(topic, ())):
+            try:
+                subscriber.deliver(event)
+            except Exception:
+                log.exception("a live subscriber failed on %s", topic)
+
+    # --- progress of submissions
+
+    def progress(self, submission_id: str) -> Progress | None:
+        """The progress of a submission waiting or being judged; None once it is completed."""
+        found = self._progress.get(submission_id)
+        if found is None:
+            return None
+        return Progress(found.status, found.queue_position, tuple(found.tests))
+
+    def replay(self, submission_id: str) -> list[LiveEvent]:
+        """The events that bring a late subscriber up to date; none for a completed submission."""
+        found = self._progress.get(submission_id)
+        if found is None:
+            return []
+        status = StatusChanged(submission_id, found.status, found.queue_position)
+        return [status, *(TestFinished(submission_id, t) for t in found.tests)]
+
+    def queued(self, submission_id: str, position: int) -> None:
+        self._progress[submission_id] = _Progress(Status.QUEUED, position)
+        self._status(submission_id)
+
+    def dequeued(self, submission_id: str, waiting: Sequence[str]) -> None:
+        """A worker took `submission_id`; `waiting` is the queue left, next first."""
+        found = self._progress.get(submission_id)
+        if found is not None and found.queue_position is not None:
+            found.queue_position = None
+            self._status(submission_id)
+        # Every place changes: the cost is one look-up each, and a message only to those followed.
+        for position, waiting_id in enumerate(waiting, start=1):
+            found = self._progress.get(waiting_id)
+            if found is None or found.queue_position == position:
+                continue
+            found.queue_position = position
+            if self.has_subscribers(submission_topic(waiting_id)):
+                self._status(waiting_id)
+
+    def set_status(self, submission_id: str, status: Status) -> None:
+        found = self._progress.setdefault(submission_id, _Progress(status))
+        found.status = status
+        if status != Status.QUEUED:
+            found.queue_position = None
+        self._status(submission_id)
+
+    def add_test(self, submission_id: str, result: TestResult) -> None:
+        self._progress.setdefault(submission_id, _Progress(Status.RUNNING)).tests.append(result)
+        self.publish(submission_topic(submission_id), TestFinished(submission_id, result))
+
+    def complete(self, completed: Completed) -> None:
+        self._progress.pop(completed.submission_id, None)
+        self.publish(submission_topic(completed.submission_id), completed)
+
+    def _status(self, submission_id: str) -> None:
+        found = self._progress[submission_id]
+        event = StatusChanged(submission_id, found.status, found.queue_position)
+        self.publish(submission_topic(submission_id), event)

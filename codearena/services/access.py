@@ -1,0 +1,101 @@
+"""Who may see what, decided here and nowhere else.
+
+Today a viewer is an anonymous session (accounts come later):
+- a submission's source is shown only to the session that sent it;
+- a sample test's data (input, expected and actual output, stderr, checker message) is shown
+  to anyone who has the submission's id; a hidden test's data never leaves the server, only
+  its verdict, time, memory and the reason it failed (a limit, a signal, an exit code);
+- each viewer lists only its own submissions.
+The views built here hold nothing a viewer may not see, so the API and the pages can show all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from codearena.domain.submission import Submission
+from codearena.domain.verdicts import Status, TestResult, Verdict
+from codearena.live import Progress
+from codearena.problems.model import Problem
+from codearena.services.problems import sample_text
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is asking: the anonymous session, and the address it calls from (for rate limits)."""
+
+    session: str
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class SampleView:
+    input: str
+    expected: str
+    output: str
+    stderr: str
+    checker_message: str
+
+
+@dataclass(frozen=True)
+class TestView:
+    index: int
+    verdict: Verdict
+    time_ms: int
+    memory_kb: int
+    reason: str  # why it did not pass, in words: shown for every test
+    sample: SampleView | None  # None for a hidden test
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    id: str
+    problem: str
+    language: str
+    status: Status
+    verdict: Verdict | None
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    compile_output: str
+    reason: str
+    created_at: str
+    tests: tuple[TestView, ...]
+    tests_total: int  # how many tests the problem has, judged or not
+    queue_position: int | None  # 1 = judged next; only while waiting
+    source: str | None  # None unless the viewer sent it
+
+
+def owns(viewer: Viewer, submission: Submission) -> bool:
+    return submission.session == viewer.session
+
+
+def history_owner(viewer: Viewer) -> str:
+    """Whose submissions a viewer's history lists: its own."""
+    return viewer.session
+
+
+def view_of_test(result: TestResult, problem: Problem | None) -> TestView:
+    case = next((t for t in problem.samples if t.index == result.index), None) if problem else None
+    sample = None
+    if case is not None:
+        sample = SampleView(input=sample_text(case.input_path), expected=sample_text(case.answer_path),
+                            output=result.output or "", stderr=result.stderr,
+                            checker_message=result.checker_message)  # fmt: skip
+    return TestView(result.index, result.verdict, result.time_ms, result.memory_kb, result.reason, sample)
+
+
+def submission_view(
+    viewer: Viewer, submission: Submission, problem: Problem | None, progress: Progress | None
+) -> SubmissionView:
+    """What `viewer` may see of `submission`; while it is judged, its tests come from `progress`."""
+    results = submission.tests or (list(progress.tests) if progress else [])
+    s = submission
+    return SubmissionView(
+        id=s.id, problem=s.problem, language=s.language, status=s.status, verdict=s.verdict, passed=s.passed,
+        total=s.total, time_ms=s.time_ms, memory_kb=s.memory_kb, compile_output=s.compile_output,
+        reason=s.reason, created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
+        tests_total=len(problem.tests) if problem else s.total, source=s.source if owns(viewer, s) else None,
+        queue_position=progress.queue_position if progress else None,
+    )  # fmt: skip

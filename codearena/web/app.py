@@ -1,0 +1,131 @@
+"""The application factory: `init_app(settings)` builds the app the CLI and the tests both run."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import weakref
+from collections.abc import AsyncIterator
+
+from aiohttp import WSCloseCode, web
+
+from codearena.config import Settings
+from codearena.languages import load_languages
+from codearena.live import Live
+from codearena.problems.native import load_problems
+from codearena.sandbox.docker import EngineError
+from codearena.services.engine import DockerEngine, EngineFactory
+from codearena.services.runs import RunService
+from codearena.services.submissions import SubmissionService
+from codearena.store.db import Database
+from codearena.store.submissions import SubmissionStore
+from codearena.web import api, metrics, security, views, ws
+from codearena.web.errors import json_errors
+from codearena.web.keys import (
+    ALLOWED_HOSTS,
+    DATABASE,
+    ENGINE,
+    ENGINE_ERROR,
+    ENGINE_FACTORY,
+    LANGUAGES,
+    LIMITER,
+    LIVE,
+    PROBLEM_ERRORS,
+    PROBLEMS,
+    QUEUE,
+    RUN_SERVICE,
+    SETTINGS,
+    SIGNER,
+    SUBMISSION_SERVICE,
+    SUBMISSIONS,
+    WEBSOCKETS,
+)  # fmt: skip
+from codearena.web.ratelimit import RateLimiter
+from codearena.web.security import SessionSigner, guard
+from codearena.worker import JudgeQueue
+
+log = logging.getLogger(__name__)
+
+
+async def database_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    database = await Database.open(settings.database_path)
+    app[DATABASE] = database
+    app[SUBMISSIONS] = SubmissionStore(database)
+    key = settings.secret_key or await database.meta("session_key", secrets.token_hex(32))
+    app[SIGNER] = SessionSigner(key)
+    yield
+    await database.close()
+
+
+async def engine_ctx(app: web.Application) -> AsyncIterator[None]:
+    try:
+        app[ENGINE] = await app[ENGINE_FACTORY](app[SETTINGS], app[LANGUAGES])
+    except EngineError as exc:
+        # Reads keep working; /health says why judging does not.
+        log.error("judging is unavailable: %s", exc)
+        app[ENGINE_ERROR] = str(exc)
+    yield
+    if ENGINE in app:
+        await app[ENGINE].close()
+
+
+async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
+    if ENGINE not in app:
+        yield
+        return
+    settings = app[SETTINGS]
+    engine, problems = app[ENGINE], app[PROBLEMS]
+    queue = JudgeQueue(engine.judging, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
+                       max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s)  # fmt: skip
+    await queue.start(workers=settings.pool_size)
+    app[QUEUE] = queue
+    yield
+    await queue.close(settings.shutdown_grace_s)
+
+
+async def services_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings, limiter, languages, problems = app[SETTINGS], app[LIMITER], app[LANGUAGES], app[PROBLEMS]
+    unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
+    app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
+                                                app.get(QUEUE), unavailable)  # fmt: skip
+    app[RUN_SERVICE] = RunService(settings, languages, limiter, app.get(ENGINE), unavailable)
+    yield
+
+
+async def on_shutdown(app: web.Application) -> None:
+    tracked = app[WEBSOCKETS]
+    sockets = list(tracked)
+    for socket in sockets:
+        await socket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
+
+
+def init_app(settings: Settings, *, engine_factory: EngineFactory = DockerEngine.start) -> web.Application:
+    """The app, its resources started and stopped by cleanup contexts; `engine_factory` makes
+    the judging engine (tests pass a fake one)."""
+    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    app = web.Application(
+        middlewares=[json_errors, guard],
+        client_max_size=(settings.max_source_kb + settings.max_stdin_kb) * 1024 + 64 * 1024,
+    )
+    app[SETTINGS] = settings
+    app[ENGINE_FACTORY] = engine_factory
+    app[ALLOWED_HOSTS] = security.allowed_hosts(settings)
+    languages = load_languages()
+    app[LANGUAGES] = languages
+    problems, errors = load_problems(settings.problems_dir, set(languages))
+    for error in errors:
+        log.error("problem not loaded: %s", error)
+    app[PROBLEMS] = problems
+    app[PROBLEM_ERRORS] = errors
+    app[LIVE] = Live()
+    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
+    app[WEBSOCKETS] = weakref.WeakSet()
+    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx])
+    app.on_shutdown.append(on_shutdown)
+    app.on_response_prepare.append(security.add_security_headers)
+    app.add_routes(api.routes)
+    app.router.add_get("/metrics", metrics.metrics)
+    app.router.add_get("/ws", ws.websocket)
+    views.setup(app)
+    return app

@@ -1,0 +1,46 @@
+"""Every application and request key in one place: the resources the app owns, typed."""
+
+from __future__ import annotations
+
+import weakref
+from typing import TYPE_CHECKING
+
+import jinja2
+from aiohttp import web
+
+from codearena.config import Settings
+from codearena.languages import Language
+from codearena.live import Live
+from codearena.problems.model import Problem, ProblemError
+from codearena.services.access import Viewer
+from codearena.services.engine import EngineFactory, JudgeEngine
+from codearena.services.runs import RunService
+from codearena.services.submissions import SubmissionService
+from codearena.store.db import Database
+from codearena.store.submissions import SubmissionStore
+from codearena.web.ratelimit import RateLimiter
+from codearena.worker import JudgeQueue
+
+if TYPE_CHECKING:  # security.py reads its keys from here
+    from codearena.web.security import SessionSigner
+
+SETTINGS = web.AppKey("settings", Settings)
+ALLOWED_HOSTS = web.AppKey("allowed_hosts", frozenset[str])
+LANGUAGES = web.AppKey("languages", dict[str, Language])
+PROBLEMS = web.AppKey("problems", dict[str, Problem])
+PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
+DATABASE = web.AppKey("database", Database)
+SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
+ENGINE_FACTORY: web.AppKey[EngineFactory] = web.AppKey("engine_factory")
+ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
+ENGINE_ERROR = web.AppKey("engine_error", str)
+QUEUE = web.AppKey("queue", JudgeQueue)
+LIVE = web.AppKey("live", Live)
+SUBMISSION_SERVICE = web.AppKey("submission_service", SubmissionService)
+RUN_SERVICE = web.AppKey("run_service", RunService)
+SIGNER: web.AppKey[SessionSigner] = web.AppKey("signer")
+LIMITER = web.AppKey("limiter", RateLimiter)
+WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+VIEWER = web.RequestKey("viewer", Viewer)
+CSP_NONCE = web.RequestKey("csp_nonce", str)

@@ -1,0 +1,265 @@
+"""Every shape CodeArena sends out, made here from typed models and nowhere else.
+
+The API's JSON, the WebSocket's events and the CLI's `--json` result. What a viewer may see is
+decided before this (services/access.py); these functions only choose names and formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, NotRequired, TypedDict
+
+from codearena.domain.submission import Submission
+from codearena.domain.verdicts import JudgeResult
+from codearena.judging.runs import RunOutcome
+from codearena.languages import Language
+from codearena.live import Completed, LiveEvent, StatusChanged, TestFinished
+from codearena.problems.model import Problem
+from codearena.services.access import SubmissionView, TestView
+from codearena.services.problems import Sample
+
+# --- problems and languages
+
+
+class LanguageJson(TypedDict):
+    id: str
+    name: str
+    version: str
+
+
+class ProblemSummaryJson(TypedDict):
+    slug: str
+    title: str
+    difficulty: str
+    tags: list[str]
+
+
+class SampleJson(TypedDict):
+    input: str
+    output: str
+
+
+class ProblemDetailJson(ProblemSummaryJson):
+    statement: str
+    time_limit_ms: int
+    memory_limit_mb: int
+    samples: list[SampleJson]
+    starter_code: dict[str, str]
+    languages: list[str]
+
+
+def language(lang: Language) -> LanguageJson:
+    return {"id": lang.id, "name": lang.name, "version": lang.version}
+
+
+def problem_summary(problem: Problem) -> ProblemSummaryJson:
+    return {"slug": problem.slug, "title": problem.title, "difficulty": problem.difficulty.value,
+            "tags": problem.tags}  # fmt: skip
+
+
+def sample(s: Sample) -> SampleJson:
+    return {"input": s.input, "output": s.output}
+
+
+def problem_detail(problem: Problem, samples: Iterable[Sample], languages: Iterable[Language]) -> ProblemDetailJson:
+    return {
+        **problem_summary(problem),
+        "statement": problem.statement,
+        "time_limit_ms": problem.limits.time_limit_ms,
+        "memory_limit_mb": problem.limits.memory_limit_mb,
+        "samples": [sample(s) for s in samples],
+        "starter_code": problem.starter_code,
+        "languages": [lang.id for lang in languages],
+    }
+
+
+# --- submissions
+
+
+class TestJson(TypedDict):
+    index: int
+    verdict: str
+    time_ms: int
+    memory_kb: int
+    reason: str
+    # a sample's data; a hidden test has none of these keys
+    input: NotRequired[str]
+    expected: NotRequired[str]
+    output: NotRequired[str]
+    stderr: NotRequired[str]
+    checker_message: NotRequired[str]
+
+
+class SubmissionJson(TypedDict):
+    id: str
+    problem: str
+    language: str
+    status: str
+    verdict: str | None
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    compile_output: str
+    reason: str
+    tests: list[TestJson]
+    created_at: str
+    source: str | None
+    queue_position: int | None
+
+
+class SubmissionListItemJson(TypedDict):
+    id: str
+    problem: str
+    language: str
+    status: str
+    verdict: str | None
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    reason: str
+    created_at: str
+
+
+class CreatedJson(TypedDict):
+    id: str
+    status: str
+    queue_position: int | None
+
+
+def one_test(t: TestView) -> TestJson:
+    item: TestJson = {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb,
+                      "reason": t.reason}  # fmt: skip
+    if t.sample is not None:
+        s = t.sample
+        item["input"], item["expected"], item["output"] = s.input, s.expected, s.output
+        item["stderr"], item["checker_message"] = s.stderr, s.checker_message
+    return item
+
+
+def submission(view: SubmissionView) -> SubmissionJson:
+    v = view
+    return {
+        "id": v.id, "problem": v.problem, "language": v.language, "status": v.status.value,
+        "verdict": v.verdict.value if v.verdict else None, "passed": v.passed, "total": v.total,
+        "time_ms": v.time_ms, "memory_kb": v.memory_kb, "compile_output": v.compile_output,
+        "reason": v.reason, "tests": [one_test(t) for t in v.tests], "created_at": v.created_at, "source": v.source,
+        "queue_position": v.queue_position,
+    }  # fmt: skip
+
+
+def listing(submissions: Iterable[Submission]) -> list[SubmissionListItemJson]:
+    return [
+        {"id": s.id, "problem": s.problem, "language": s.language, "status": s.status.value,
+         "verdict": s.verdict.value if s.verdict else None, "passed": s.passed, "total": s.total,
+         "time_ms": s.time_ms, "memory_kb": s.memory_kb, "reason": s.reason, "created_at": s.created_at}
+        for s in submissions
+    ]  # fmt: skip
+
+
+def created(s: Submission, queue_position: int | None) -> CreatedJson:
+    return {"id": s.id, "status": s.status.value, "queue_position": queue_position}
+
+
+def run_outcome(outcome: RunOutcome) -> dict[str, object]:
+    return outcome.model_dump()
+
+
+# --- WebSocket events
+
+
+class StatusEventJson(TypedDict):
+    type: Literal["submission_status"]
+    submission_id: str
+    status: str
+    queue_position: int | None
+
+
+class TestEventJson(TypedDict):
+    type: Literal["test_result"]
+    submission_id: str
+    index: int
+    verdict: str
+    time_ms: int
+    memory_kb: int
+    reason: str
+
+
+class CompletedEventJson(TypedDict):
+    type: Literal["submission_completed"]
+    submission_id: str
+    verdict: str
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    reason: str
+
+
+class ErrorEventJson(TypedDict):
+    type: Literal["error"]
+    message: str
+
+
+EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson
+
+
+def event(e: LiveEvent) -> EventJson:
+    if isinstance(e, StatusChanged):
+        return {"type": "submission_status", "submission_id": e.submission_id, "status": e.status.value,
+                "queue_position": e.queue_position}  # fmt: skip
+    if isinstance(e, TestFinished):
+        t = e.result  # the events of every test: no test's data, only how it went
+        return {"type": "test_result", "submission_id": e.submission_id, "index": t.index,
+                "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb,
+                "reason": t.reason}  # fmt: skip
+    return completed(e)
+
+
+def completed(e: Completed) -> CompletedEventJson:
+    return {"type": "submission_completed", "submission_id": e.submission_id, "verdict": e.verdict.value,
+            "passed": e.passed, "total": e.total, "time_ms": e.time_ms, "memory_kb": e.memory_kb,
+            "reason": e.reason}  # fmt: skip
+
+
+def error_event(message: str) -> ErrorEventJson:
+    return {"type": "error", "message": message}
+
+
+# --- the CLI's --json
+
+
+class JudgedTestJson(TypedDict):
+    index: int
+    verdict: str
+    time_ms: int
+    wall_ms: int
+    memory_kb: int
+    exit_code: int | None
+    signal: int | None
+    reason: str
+
+
+class JudgeResultJson(TypedDict):
+    verdict: str
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    compile_output: str
+    reason: str
+    tests: list[JudgedTestJson]
+
+
+def judge_result(result: JudgeResult) -> JudgeResultJson:
+    """`codearena judge --json`: the person judging owns every test, hidden ones included."""
+    return {
+        "verdict": result.verdict.value, "passed": result.passed, "total": result.total,
+        "time_ms": result.time_ms, "memory_kb": result.memory_kb, "compile_output": result.compile_output,
+        "reason": result.reason, "tests": [
+            {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "wall_ms": t.wall_ms,
+             "memory_kb": t.memory_kb, "exit_code": t.exit_code, "signal": t.signal, "reason": t.reason}
+            for t in result.tests
+        ],
+    }  # fmt: skip

@@ -1,0 +1,93 @@
+"""WS /ws: subscribe to submissions and receive their progress live."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiohttp import WSMsgType, web
+
+from codearena.live import Live, LiveEvent
+from codearena.services.errors import NotFound
+from codearena.web import wire
+from codearena.web.errors import ApiError, parse_json
+from codearena.web.keys import LIVE, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
+
+log = logging.getLogger(__name__)
+
+# Messages waiting for a client that does not read; past this it is dropped from its topics
+# (a live client keeps up easily, and the heartbeat closes a dead one).
+OUTBOX_SIZE = 1000
+
+
+class SocketSubscriber:
+    """One WebSocket as a live subscriber. Messages wait in an outbox that one task sends in
+    order, so publishing never waits for a client."""
+
+    def __init__(self, ws: web.WebSocketResponse, live: Live) -> None:
+        self.ws = ws
+        self.live = live
+        self._outbox: asyncio.Queue[wire.EventJson] = asyncio.Queue(OUTBOX_SIZE)
+
+    def deliver(self, event: LiveEvent) -> None:
+        self.send(wire.event(event))
+
+    def send(self, message: wire.EventJson) -> None:
+        try:
+            self._outbox.put_nowait(message)
+        except asyncio.QueueFull:
+            log.warning("a WebSocket client reads nothing; no more live events for it")
+            self.live.unsubscribe_all(self)
+
+    async def run(self) -> None:
+        """Send the outbox, in order, until cancelled."""
+        while True:
+            message = await self._outbox.get()
+            if self.ws.closed:
+                continue
+            try:
+                await self.ws.send_json(message)
+            except (ConnectionError, RuntimeError) as exc:
+                log.debug("a WebSocket went away: %s", exc)
+
+
+async def websocket(request: web.Request) -> web.StreamResponse:
+    ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=64 * 1024)
+    await ws.prepare(request)
+    live = request.app[LIVE]
+    subscriber = SocketSubscriber(ws, live)
+    sender = asyncio.create_task(subscriber.run(), name="websocket-sender")
+    request.app[WEBSOCKETS].add(ws)
+    try:
+        async for message in ws:
+            if message.type != WSMsgType.TEXT:
+                continue
+            await handle_message(request, subscriber, message.data)
+    finally:
+        live.unsubscribe_all(subscriber)
+        request.app[WEBSOCKETS].discard(ws)
+        sender.cancel()
+        await asyncio.gather(sender, return_exceptions=True)
+    return ws
+
+
+async def handle_message(request: web.Request, subscriber: SocketSubscriber, text: str) -> None:
+    try:
+        data = parse_json(text, "the message")
+    except ApiError as exc:
+        subscriber.send(wire.error_event(f"messages must be JSON objects; {exc.message}"))
+        return
+    if not isinstance(data, dict) or data.get("type") != "subscribe_submission":
+        subscriber.send(wire.error_event('expected {"type": "subscribe_submission", "submission_id": ...}'))
+        return
+    submission_id = data.get("submission_id")
+    if not isinstance(submission_id, str):
+        subscriber.send(wire.error_event(f"no submission {submission_id!r}"))
+        return
+    try:
+        catch_up = await request.app[SUBMISSION_SERVICE].follow(request[VIEWER], submission_id, subscriber)
+    except NotFound:
+        subscriber.send(wire.error_event(f"no submission {submission_id!r}"))
+        return
+    for event in catch_up:
+        subscriber.deliver(event)

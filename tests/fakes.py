@@ -1,0 +1,135 @@
+"""Stand-ins for the parts of CodeArena that need Docker, for the fast tests.
+
+FakeJudge judges by what the source says, so a test reads as what it submits ("block crash" is
+both: it waits, then crashes):
+
+    "accept"        every test accepted
+    "wrong"         the first sample wrong, the rest accepted
+    "crash"         a hidden test fails with "exit code 3", later ones are skipped
+    "binary"        the sample's output and stderr are not valid UTF-8 (surrogate escapes)
+    "compile error" a compilation error, no test runs
+    "raise"         the judge itself raises
+    "hang"          the judge never returns (until the job timeout)
+    "block"         running, waits until the test calls let_one_through(), then accepts
+    "pause"         after the first test that fails, waits for let_one_through() before the rest
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from codearena.config import Settings
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.judging.judge import EventSink, StatusEvent, TestEvent
+from codearena.judging.runs import RunOutcome
+from codearena.languages import Language
+from codearena.live import LiveEvent
+from codearena.problems.model import Problem
+
+INVALID_UTF8 = "caf\udce9 \udcff\udcfe\n"  # b"caf\xe9 \xff\xfe\n" read with surrogateescape
+
+
+class Recorder:
+    """A live subscriber that keeps every event it is given."""
+
+    def __init__(self) -> None:
+        self.events: list[LiveEvent] = []
+
+    def deliver(self, event: LiveEvent) -> None:
+        self.events.append(event)
+
+
+class FakeJudge:
+    def __init__(self) -> None:
+        self.judged: list[str] = []  # the sources, in the order judging started
+        self._tickets = asyncio.Semaphore(0)
+
+    def let_one_through(self) -> None:
+        """Let one "block" submission (the longest waiting) finish."""
+        self._tickets.release()
+
+    async def judge(self, problem: Problem, language: Language, source: str, on_event: EventSink) -> JudgeResult:
+        self.judged.append(source)
+        words = source.split()
+        block, pause = "block" in words, "pause" in words
+        command = " ".join(w for w in words if w not in ("block", "pause")) or "accept"
+        if command == "raise":
+            raise RuntimeError("the fake judge exploded")
+        if command == "hang":
+            await asyncio.sleep(3600)
+        if command == "compile error":
+            await on_event(StatusEvent(Status.COMPILING))
+            skipped = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
+            return result_of(skipped, compile_output="main.cpp:1: error: expected ';'")
+        await on_event(StatusEvent(Status.RUNNING))
+        if block:
+            await self._tickets.acquire()
+        tests: list[TestResult] = []
+        for test in problem.tests:
+            outcome = self._outcome(command, test.index, test.sample, tests)
+            tests.append(outcome)
+            await on_event(TestEvent(outcome))
+            if pause and outcome.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED):
+                pause = False
+                await self._tickets.acquire()
+        return result_of(tests)
+
+    @staticmethod
+    def _outcome(command: str, index: int, sample: bool, before: list[TestResult]) -> TestResult:
+        output = "7\n" if sample else None
+        if command == "wrong" and index == 1:
+            return TestResult(index=index, verdict=Verdict.WRONG_ANSWER, time_ms=4, memory_kb=900, sample=sample,
+                              output="8\n", checker_message="expected 7, found 8", reason="")  # fmt: skip
+        if command == "crash" and not sample:
+            if any(t.verdict == Verdict.RUNTIME_ERROR for t in before):
+                return TestResult(index=index, verdict=Verdict.SKIPPED, sample=sample)
+            return TestResult(index=index, verdict=Verdict.RUNTIME_ERROR, time_ms=6, memory_kb=1000, exit_code=3,
+                              sample=sample, reason="exit code 3")  # fmt: skip
+        if command == "binary" and sample:
+            return TestResult(index=index, verdict=Verdict.WRONG_ANSWER, time_ms=4, memory_kb=900, sample=sample,
+                              output=INVALID_UTF8, stderr="warn \ud800\n")  # fmt: skip
+        return TestResult(index=index, verdict=Verdict.ACCEPTED, time_ms=5, memory_kb=1024, sample=sample,
+                          output=output)  # fmt: skip
+
+
+class FakeEngine:
+    """The judging engine without Docker: FakeJudge judges, Run echoes its input upper-cased."""
+
+    def __init__(self, languages: dict[str, Language]) -> None:
+        self.languages = languages
+        self.judging = FakeJudge()
+        self.closed = 0
+
+    async def factory(self, settings: Settings, languages: dict[str, Language]) -> FakeEngine:
+        """For init_app(engine_factory=...): this engine, whatever the settings."""
+        return self
+
+    async def docker_up(self) -> bool:
+        return True
+
+    def pool_state(self) -> dict[str, int]:
+        return {"size": 1, "live": 1, "idle": 1, "busy": 0, "created": 1, "destroyed": 0, "resets": 0,
+                "failed_resets": 0}  # fmt: skip
+
+    async def run(self, language: Language, source: str, stdin: str) -> RunOutcome:
+        return RunOutcome(verdict="ok", stdout=stdin.upper(), time_ms=1, memory_kb=100)
+
+    async def close(self) -> None:
+        self.closed += 1
+
+
+def result_of(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
+    failing = next((t for t in tests if t.verdict != Verdict.ACCEPTED), None)
+    verdict = failing.verdict if failing else Verdict.ACCEPTED
+    if compile_output:
+        verdict = Verdict.COMPILATION_ERROR
+    return JudgeResult(
+        verdict=verdict,
+        passed=sum(t.verdict == Verdict.ACCEPTED for t in tests),
+        total=len(tests),
+        time_ms=max((t.time_ms for t in tests), default=0),
+        memory_kb=max((t.memory_kb for t in tests), default=0),
+        compile_output=compile_output,
+        reason=failing.reason if failing else "",
+        tests=tests,
+    )
