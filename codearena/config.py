@@ -74,6 +74,9 @@ class Settings(BaseModel):
     max_stdin_kb: int = Field(256, gt=0, description="largest custom input of /api/run")
     run_time_limit_ms: int = Field(2000, gt=0, description="CPU time limit of /api/run, before the multiplier")
     run_memory_limit_mb: int = Field(256, ge=16, description="memory limit of /api/run")
+    run_pool_share: float = Field(
+        0.5, gt=0, le=1, description="share of the sandbox pool the editor's Run may hold at once (at least one)"
+    )
     run_output_limit_kb: int = Field(64, gt=0, description="output of /api/run kept and returned")
     secret_key: str = Field("", description="signs session cookies; empty: one generated and kept in the database")
 

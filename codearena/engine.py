@@ -57,6 +57,18 @@ class Engine:
             raise
         return engine
 
+    @property
+    def judging(self) -> Judge:
+        """The judge: submissions, and the editor's runs."""
+        return self.judge
+
+    async def docker_up(self) -> bool:
+        """Whether the Docker engine answers now."""
+        return await self.docker.healthy()
+
+    def pool_state(self) -> dict[str, int]:
+        return self.pool.describe()
+
     async def _start_checker_pool(self) -> ContainerPool:
         pool = ContainerPool(self.docker, self.settings, self.settings.checker_pool_size)
         await pool.start()

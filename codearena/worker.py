@@ -21,6 +21,7 @@ from codearena.domain.submission import Submission
 from codearena.domain.text import valid_test
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.judging.judge import EventSink, JudgeEvent, StatusEvent, TestEvent, skipped
+from codearena.judging.runs import RunOutcome, RunRequest
 from codearena.languages import Language
 from codearena.live import Completed, Live
 from codearena.problems.model import Problem
@@ -43,6 +44,16 @@ class Judging(Protocol):
 
     async def judge(self, problem: Problem, language: Language, source: str, on_event: EventSink) -> JudgeResult: ...
 
+    async def run(self, request: RunRequest) -> RunOutcome: ...
+
+
+@dataclass(eq=False)
+class RunJob:
+    """An editor's Run waiting in the queue; its caller awaits `done`."""
+
+    request: RunRequest
+    done: asyncio.Future[RunOutcome]
+
 
 @dataclass
 class Histogram:
@@ -63,7 +74,8 @@ class Histogram:
 
 class JudgeQueue:
     def __init__(self, judge: Judging, languages: Mapping[str, Language], store: SubmissionStore, live: Live,
-                 problems: Mapping[str, Problem], *, max_depth: int, job_timeout_s: float) -> None:  # fmt: skip
+                 problems: Mapping[str, Problem], *, max_depth: int, job_timeout_s: float,
+                 run_slots: int = 1) -> None:  # fmt: skip
         self.judge = judge
         self.languages = languages
         self.store = store
@@ -71,10 +83,14 @@ class JudgeQueue:
         self.problems = problems
         self.max_depth = max_depth
         self.job_timeout_s = job_timeout_s
-        self._pending: deque[str] = deque()
+        # Submissions (by id) and runs wait in one line, first come first served, except that at
+        # most `run_slots` runs are judged at once: runs can never hold every sandbox.
+        self.run_slots = run_slots
+        self._pending: deque[str | RunJob] = deque()
         self._wakeup = asyncio.Condition()
         self._workers: list[asyncio.Task[None]] = []
         self._running: set[str] = set()
+        self._runs_running = 0
         self._accepting = True
         self._queued_at: dict[str, float] = {}
         self.verdicts: Counter[str] = Counter()
@@ -86,7 +102,11 @@ class JudgeQueue:
 
     @property
     def running(self) -> int:
-        return len(self._running)
+        return len(self._running) + self._runs_running
+
+    def _waiting(self) -> list[str]:
+        """The line as the live hub sees it: submission ids, "" for a run (it has a place too)."""
+        return [job if isinstance(job, str) else "" for job in self._pending]
 
     async def start(self, workers: int) -> None:
         """Queue what a previous process left unfinished, then start `workers` workers."""
@@ -116,27 +136,81 @@ class JudgeQueue:
             self.live.queued(submission_id, len(self._pending))
             self._wakeup.notify()
 
-    async def _next(self) -> str | None:
-        """The next submission to judge; None once the queue is closing."""
+    async def run(self, request: RunRequest) -> RunOutcome:
+        """Queue an editor's Run and wait for its outcome; QueueFull when it cannot wait."""
+        if not self._accepting:
+            raise QueueFull("the server is shutting down")
+        if len(self._pending) >= self.max_depth:
+            raise QueueFull(f"{len(self._pending)} jobs are waiting")
+        job = RunJob(request, asyncio.get_running_loop().create_future())
         async with self._wakeup:
-            await self._wakeup.wait_for(lambda: bool(self._pending) or not self._accepting)
+            self._pending.append(job)
+            self._wakeup.notify()
+        try:
+            # Shielded: a caller that goes away must not cancel what a worker may be running.
+            return await asyncio.shield(job.done)
+        except asyncio.CancelledError:
+            if job in self._pending:  # not started: nobody wants it any more
+                self._pending.remove(job)
+                self.live.dequeued("", self._waiting())
+            raise
+
+    def _eligible(self) -> int | None:
+        """Where the next job to start is in the line: the first, unless it is a run and every
+        run slot is taken (then the first submission behind it)."""
+        for index, job in enumerate(self._pending):
+            if isinstance(job, str) or self._runs_running < self.run_slots:
+                return index
+        return None
+
+    async def _next(self) -> str | RunJob | None:
+        """The next job; None once the queue is closing."""
+        async with self._wakeup:
+            await self._wakeup.wait_for(lambda: self._eligible() is not None or not self._accepting)
             if not self._accepting:
                 return None
-            submission_id = self._pending.popleft()
-            self.live.dequeued(submission_id, self._pending)
-            return submission_id
+            index = self._eligible()
+            assert index is not None
+            job = self._pending[index]
+            del self._pending[index]
+            if isinstance(job, RunJob):
+                self._runs_running += 1
+            self.live.dequeued(job if isinstance(job, str) else "", self._waiting())
+            return job
 
     async def _work(self, number: int) -> None:
-        while (submission_id := await self._next()) is not None:
-            self._running.add(submission_id)
+        while (job := await self._next()) is not None:
+            if isinstance(job, RunJob):
+                try:
+                    await self._run(job)
+                finally:
+                    self._runs_running -= 1
+                    async with self._wakeup:
+                        self._wakeup.notify_all()  # a run slot is free: a waiting run may start
+                continue
+            self._running.add(job)
             try:
-                await self._judge(submission_id)
+                await self._judge(job)
             except asyncio.CancelledError:
                 raise
             except Exception:  # _judge finishes whatever it can; this only keeps the worker alive
-                log.exception("worker %d failed on submission %s", number, submission_id)
+                log.exception("worker %d failed on submission %s", number, job)
             finally:
-                self._running.discard(submission_id)
+                self._running.discard(job)
+
+    async def _run(self, job: RunJob) -> None:
+        try:
+            async with asyncio.timeout(self.job_timeout_s):
+                outcome = await self.judge.run(job.request)
+        except TimeoutError:
+            outcome = RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason="the run took too long (job_timeout_s)")
+        except Exception as exc:
+            log.exception("a run of a %s program failed", job.request.language.id)
+            outcome = RunOutcome(
+                verdict=Verdict.INTERNAL_ERROR.value, reason=f"the judge failed ({type(exc).__name__})"
+            )
+        if not job.done.done():
+            job.done.set_result(outcome)
 
     async def _judge(self, submission_id: str) -> None:
         queued_at = self._queued_at.pop(submission_id, time.monotonic())
@@ -224,8 +298,12 @@ class JudgeQueue:
         self._accepting = False
         async with self._wakeup:
             self._wakeup.notify_all()  # idle workers see the queue closing and stop
+            for job in [j for j in self._pending if isinstance(j, RunJob)]:
+                self._pending.remove(job)  # a run is not stored: its caller hears it will not run
+                if not job.done.done():
+                    job.done.set_exception(QueueFull("the server is shutting down"))
         deadline = time.monotonic() + grace_s
-        while self._running and time.monotonic() < deadline:  # noqa: ASYNC110 - bounded by the deadline
+        while self.running and time.monotonic() < deadline:  # noqa: ASYNC110 - bounded by the deadline
             await asyncio.sleep(0.05)
         for task in self._workers:
             task.cancel()

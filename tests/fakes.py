@@ -1,5 +1,7 @@
 """Stand-ins for the parts of CodeArena that need Docker, for the fast tests.
 
+FakeJudge.run (the editor's Run) echoes each input upper-cased; "block" waits as below.
+
 FakeJudge judges by what the source says, so a test reads as what it submits ("block crash" is
 both: it waits, then crashes):
 
@@ -21,7 +23,7 @@ import asyncio
 from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging.judge import EventSink, StatusEvent, TestEvent
-from codearena.judging.runs import RunOutcome
+from codearena.judging.runs import RunCase, RunOutcome, RunRequest
 from codearena.languages import Language
 from codearena.live import LiveEvent
 from codearena.problems.model import Problem
@@ -42,6 +44,7 @@ class Recorder:
 class FakeJudge:
     def __init__(self) -> None:
         self.judged: list[str] = []  # the sources, in the order judging started
+        self.runs: list[str] = []  # the sources of runs, in the order they started
         self._tickets = asyncio.Semaphore(0)
 
     def let_one_through(self) -> None:
@@ -73,6 +76,20 @@ class FakeJudge:
                 pause = False
                 await self._tickets.acquire()
         return result_of(tests)
+
+    async def run(self, request: RunRequest) -> RunOutcome:
+        """Echo each input upper-cased: the stdin, or every sample of the problem; "block" waits
+        for let_one_through() first."""
+        self.runs.append(request.source)
+        if "block" in request.source.split():
+            await self._tickets.acquire()
+        if request.stdin is not None:
+            inputs = [request.stdin]
+        else:
+            assert request.problem is not None
+            inputs = [t.read_input() for t in request.problem.samples]
+        cases = [RunCase(verdict="ok", stdout=i.decode().upper(), time_ms=1, memory_kb=100) for i in inputs]
+        return RunOutcome(**cases[0].model_dump(), cases=cases)
 
     @staticmethod
     def _outcome(command: str, index: int, sample: bool, before: list[TestResult]) -> TestResult:
@@ -110,9 +127,6 @@ class FakeEngine:
     def pool_state(self) -> dict[str, int]:
         return {"size": 1, "live": 1, "idle": 1, "busy": 0, "created": 1, "destroyed": 0, "resets": 0,
                 "failed_resets": 0}  # fmt: skip
-
-    async def run(self, language: Language, source: str, stdin: str) -> RunOutcome:
-        return RunOutcome(verdict="ok", stdout=stdin.upper(), time_ms=1, memory_kb=100)
 
     async def close(self) -> None:
         self.closed += 1

@@ -124,18 +124,23 @@ async def test_a_full_queue_answers_503_and_writes_are_rate_limited(
     async with server, visitor(server) as client:
         running = await submit(client, "a-plus-b", "python", "block")
         await wait_status(client, running, "running")
-        await submit(client, "a-plus-b", "python", "block")  # waits: the queue is full
+        waiting = await submit(client, "a-plus-b", "python", "block")  # waits: the queue is full
         async with client.post("/api/submissions", json={"problem": "a-plus-b", "language": "python",
                                                          "source": "accept"}) as r:  # fmt: skip
             assert r.status == 503 and int(r.headers["Retry-After"]) >= 1
             assert (await r.json())["error"]["code"] == "queue_full"
-        run = {"language": "python", "source": "print(1)"}
+        run = {"language": "python", "source": "print(1)", "stdin": "x"}
         async with client.post("/api/run", json=run) as r:
-            assert r.status == 200, "the third write of the burst (a refused one is not charged)"
-        async with client.post("/api/run", json=run) as r:
-            assert r.status == 429 and int(r.headers["Retry-After"]) >= 1
-            assert (await r.json())["error"]["code"] == "rate_limited"
+            assert r.status == 503, "a run waits in the same queue, which is full"
+            assert (await r.json())["error"]["code"] == "queue_full"
         async with client.get("/api/problems") as r:
             assert r.status == 200, "reads are not limited"
         fake_engine.judging.let_one_through()
         fake_engine.judging.let_one_through()
+        await wait_completed(client, waiting, timeout_s=30)
+        async with client.post("/api/run", json=run) as r:
+            assert r.status == 200, "the third write of the burst (a refused one is not charged)"
+            assert (await r.json())["stdout"] == "X"
+        async with client.post("/api/run", json=run) as r:
+            assert r.status == 429 and int(r.headers["Retry-After"]) >= 1
+            assert (await r.json())["error"]["code"] == "rate_limited"

@@ -13,6 +13,7 @@ from fakes import FakeJudge, Recorder
 
 from codearena import live
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
+from codearena.judging.runs import RunRequest
 from codearena.languages import Language
 from codearena.problems.model import Problem
 from codearena.store.db import Database
@@ -307,3 +308,59 @@ async def test_closing_lets_the_running_job_finish_and_starts_no_other(
     for submission_id in waiting:
         left = await h.store.get(submission_id)
         assert left is not None and left.status == Status.QUEUED and left.attempts == 0
+
+
+def run_request(languages: dict[str, Language], source: str, stdin: bytes | None = b"hi") -> RunRequest:
+    return RunRequest(languages["python"], source, stdin)
+
+
+async def test_runs_wait_in_the_same_line_and_take_at_most_their_slots(
+    database: Database, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    h = make_queue(database, echo_problem, languages)  # two workers, one run slot
+    await h.queue.start(workers=2)
+    try:
+        first = asyncio.create_task(h.queue.run(run_request(languages, "block one")))
+        await eventually(lambda: h.judge.runs == ["block one"], "the first run to start")
+        second = asyncio.create_task(h.queue.run(run_request(languages, "block two")))
+        await asyncio.sleep(0.05)
+        submission = await h.submit("accept")
+        # The second run waits for the run slot; the submission behind it takes the free worker.
+        await h.completed(submission)
+        assert h.judge.runs == ["block one"] and h.queue.depth == 1
+        h.judge.let_one_through()
+        assert (await first).stdout == "HI"
+        await eventually(lambda: h.judge.runs == ["block one", "block two"], "the second run to start")
+        h.judge.let_one_through()
+        outcome = await second
+        assert outcome.stdout == "HI" and outcome.cases[0].stdout == "HI"
+    finally:
+        await h.queue.close(grace_s=0)
+
+
+async def test_a_run_on_a_problem_runs_its_samples(harness: Harness, echo_problem: Problem) -> None:
+    request = RunRequest(harness.queue.languages["python"], "accept", None, echo_problem)
+    outcome = await harness.queue.run(request)
+    assert [c.stdout for c in outcome.cases] == [t.read_input().decode().upper() for t in echo_problem.samples]
+
+
+async def test_a_run_its_caller_left_leaves_the_line(harness: Harness, languages: dict[str, Language]) -> None:
+    blocking = await harness.submit("block")
+    await eventually(lambda: harness.judge.judged == ["block"], "the submission to start")
+    waiting = asyncio.create_task(harness.queue.run(run_request(languages, "accept")))
+    await eventually(lambda: harness.queue.depth == 1, "the run to wait")
+    waiting.cancel()
+    await eventually(lambda: harness.queue.depth == 0, "the run to leave the line")
+    harness.judge.let_one_through()
+    await harness.completed(blocking)
+    assert harness.judge.runs == [], "a run nobody waits for is never started"
+
+
+async def test_closing_tells_waiting_runs_they_will_not_run(harness: Harness, languages: dict[str, Language]) -> None:
+    await harness.submit("block")
+    await eventually(lambda: harness.judge.judged == ["block"], "the submission to start")
+    waiting = asyncio.create_task(harness.queue.run(run_request(languages, "accept")))
+    await eventually(lambda: harness.queue.depth == 1, "the run to wait")
+    await harness.queue.close(grace_s=0)
+    with pytest.raises(QueueFull, match="shutting down"):
+        await waiting

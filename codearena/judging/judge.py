@@ -17,8 +17,9 @@ from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging.checkers import CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
+from codearena.judging.runs import RunInput, RunOutcome, RunRequest, run_program
 from codearena.languages import Language
-from codearena.problems.model import Problem, TestCase
+from codearena.problems.model import Limits, Problem, TestCase
 from codearena.sandbox import protocol
 from codearena.sandbox.container import Sandbox, SandboxError
 from codearena.sandbox.pool import ContainerPool
@@ -106,6 +107,30 @@ class Judge:
             int((time.monotonic() - started) * 1000),
         )
         return result
+
+    async def run(self, request: RunRequest) -> RunOutcome:
+        """The editor's Run: custom input, or every sample of the problem, in one lease."""
+        settings, problem = self.settings, request.problem
+        if problem is None:
+            limits = Limits(settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb)
+        else:
+            limits = problem.limits
+        if request.stdin is not None:
+            inputs = [RunInput(request.stdin)]
+        else:
+            assert problem is not None, "a run without input runs a problem's samples"
+            inputs = [RunInput(test.read_input(), self._sample_check(problem, test)) for test in problem.samples]
+        return await run_program(settings, self.pool, request.language, request.source, inputs, limits)
+
+    def _sample_check(self, problem: Problem, test: TestCase) -> Callable[[bytes], Awaitable[tuple[bool, str]]]:
+        async def check(output: bytes) -> tuple[bool, str]:
+            try:
+                result = await self.checkers.check(problem, test, output)
+            except CheckerError as exc:
+                return False, str(exc)
+            return result.accepted, result.message
+
+        return check
 
     async def _judge_in(
         self,

@@ -1,13 +1,15 @@
-"""The editor's Run: a program on custom input, or on a problem's samples, not a submission.
+"""The editor's Run: a program on custom input, or on a problem's samples; not a submission.
 
 Compiled once, then run on every input in the same sandbox lease, under the same limits as
-judging (the problem's, when a problem is open); nothing is stored.
+judging (the problem's, when a problem is open); nothing is stored. Runs go through the judge
+queue like submissions (codearena.worker), which caps the share of the pool they may take.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
@@ -16,13 +18,33 @@ from codearena.domain.verdicts import Verdict
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.languages import Language
-from codearena.problems.model import Limits
+from codearena.problems.model import Limits, Problem
 from codearena.sandbox import protocol
 from codearena.sandbox.container import SandboxError
 from codearena.sandbox.pool import ContainerPool
 from codearena.sandbox.protocol import RunReply
 
 log = logging.getLogger(__name__)
+
+# Whether an output is right, and the checker's message: for runs on a problem's samples.
+OutputCheck = Callable[[bytes], Awaitable[tuple[bool, str]]]
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """Run `source` on `stdin`, or on the samples of `problem` when stdin is None; under the
+    problem's limits when there is a problem, else under the settings' run_* limits."""
+
+    language: Language
+    source: str
+    stdin: bytes | None = None
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class RunInput:
+    stdin: bytes
+    check: OutputCheck | None = None  # compare the output with a sample's answer
 
 
 class RunCase(BaseModel):
@@ -36,6 +58,8 @@ class RunCase(BaseModel):
     time_ms: int = 0
     memory_kb: int = 0
     output_truncated: bool = False
+    matches: bool | None = Field(None, description="a sample run: whether the output is a right answer")
+    checker_message: str = ""
 
 
 class RunOutcome(RunCase):
@@ -45,23 +69,15 @@ class RunOutcome(RunCase):
     cases: list[RunCase] = Field(default_factory=list)
 
 
-def _case(reply: RunReply, verdict: Verdict | None, reason: str, output_bytes: int) -> RunCase:
-    return RunCase(
-        verdict="ok" if verdict is None else verdict.value,
-        reason=reason,
-        stdout=reply.stdout.decode("utf-8", "replace"),
-        stderr=reply.stderr.decode("utf-8", "replace"),
-        exit_code=reply.exit_code,
-        time_ms=reply.cpu_ms,
-        memory_kb=reply.memory_kb,
-        output_truncated=reply.output_size >= output_bytes,
-    )
-
-
 async def run_program(
-    settings: Settings, pool: ContainerPool, language: Language, source: str, inputs: Sequence[bytes], limits: Limits
+    settings: Settings,
+    pool: ContainerPool,
+    language: Language,
+    source: str,
+    inputs: Sequence[RunInput],
+    limits: Limits,
 ) -> RunOutcome:
-    """Compile `source` once and run it on each of `inputs`, in one sandbox."""
+    """Compile `source` once and run it on each of `inputs`, in one sandbox lease."""
     run_limits = program_limits(
         settings, language, limits.time_limit_ms, limits.memory_limit_mb, limits.output_limit_kb
     )
@@ -71,11 +87,23 @@ async def run_program(
             compiled = await prepare_and_compile(sandbox, settings, language, source)
             if not compiled.ok:
                 return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
-            for stdin in inputs:
-                frame = run_frame(language, source, limits.memory_limit_mb, run_limits, stdin)
+            for given in inputs:
+                frame = run_frame(language, source, limits.memory_limit_mb, run_limits, given.stdin)
                 reply = RunReply.parse(await sandbox.request(frame, run_limits.wall_ms * 4 / 1000))
                 verdict, reason = run_outcome(reply, run_limits, language)
-                cases.append(_case(reply, verdict, reason, run_limits.output_bytes))
+                case = RunCase(
+                    verdict="ok" if verdict is None else verdict.value,
+                    reason=reason,
+                    stdout=reply.stdout.decode("utf-8", "replace"),
+                    stderr=reply.stderr.decode("utf-8", "replace"),
+                    exit_code=reply.exit_code,
+                    time_ms=reply.cpu_ms,
+                    memory_kb=reply.memory_kb,
+                    output_truncated=reply.output_size >= run_limits.output_bytes,
+                )
+                if given.check is not None and verdict is None:
+                    case.matches, case.checker_message = await given.check(reply.stdout)
+                cases.append(case)
     except (SandboxError, protocol.ProtocolError) as exc:
         log.error("run of a %s program hit a sandbox fault: %s", language.id, exc)
         return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))

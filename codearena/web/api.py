@@ -102,7 +102,9 @@ async def history(request: web.Request) -> web.StreamResponse:
 async def run(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     data = await json_body(request, (settings.max_source_kb + settings.max_stdin_kb) * 1024 + 16 * 1024)
+    # No stdin and a problem: its samples. Neither: an empty input, as before problems could be given.
+    stdin = data.get("stdin", None if "problem" in data else "")
     outcome = await request.app[RUN_SERVICE].run(
-        request[VIEWER], data.get("language"), data.get("source"), data.get("stdin", "")
+        request[VIEWER], data.get("language"), data.get("source"), stdin, data.get("problem")
     )
     return web.json_response(wire.run_outcome(outcome))

@@ -10,11 +10,12 @@ from collections.abc import AsyncIterator
 from aiohttp import WSCloseCode, web
 
 from codearena.config import Settings
+from codearena.engine import Engine
 from codearena.languages import load_languages
 from codearena.live import Live
 from codearena.problems.native import load_problems
 from codearena.sandbox.docker import EngineError
-from codearena.services.engine import DockerEngine, EngineFactory
+from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
 from codearena.store.db import Database
@@ -76,8 +77,10 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         return
     settings = app[SETTINGS]
     engine, problems = app[ENGINE], app[PROBLEMS]
+    run_slots = max(1, int(settings.pool_size * settings.run_pool_share))
     queue = JudgeQueue(engine.judging, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
-                       max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s)  # fmt: skip
+                       max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s,
+                       run_slots=run_slots)  # fmt: skip
     await queue.start(workers=settings.pool_size)
     app[QUEUE] = queue
     yield
@@ -89,7 +92,7 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
     app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
                                                 app.get(QUEUE), unavailable)  # fmt: skip
-    app[RUN_SERVICE] = RunService(settings, languages, limiter, app.get(ENGINE), unavailable)
+    app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable)
     yield
 
 
@@ -100,7 +103,7 @@ async def on_shutdown(app: web.Application) -> None:
         await socket.close(code=WSCloseCode.GOING_AWAY, message=b"server shutdown")
 
 
-def init_app(settings: Settings, *, engine_factory: EngineFactory = DockerEngine.start) -> web.Application:
+def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start) -> web.Application:
     """The app, its resources started and stopped by cleanup contexts; `engine_factory` makes
     the judging engine (tests pass a fake one)."""
     settings.database_path.parent.mkdir(parents=True, exist_ok=True)

@@ -130,24 +130,25 @@ export function initWorkspace(root) {
     running = true;
     runButton.disabled = true;
     showError("");
-    const cases = customRadio.checked
+    const custom = customRadio.checked;
+    const items = custom
       ? [{ title: "Custom input", input: customInput.value, expected: null }]
       : samples.map((s, i) => ({ title: `Sample ${i + 1}`, input: s.input, expected: s.output }));
-    const source = editor.getValue();
-    const ran = [];
+    // One request: the server compiles once and runs every input in the same sandbox, under
+    // this problem's limits.
+    const body = { language, source: editor.getValue(), problem: slug };
+    if (custom) body.stdin = customInput.value;
     runPanel.hidden = false;
-    const progress = el("p", { class: "status-line", role: "status" }, spinner(), " Running…");
-    runOutput.replaceChildren(progress);
+    runOutput.replaceChildren(el("p", { class: "status-line", role: "status" }, spinner(), " Running…"));
     try {
-      for (const item of cases) {
-        const outcome = await postJson("/api/run", { language, source, stdin: item.input });
-        ran.push(runCase(item, outcome));
-        runOutput.replaceChildren(...ran, progress);
-        if (outcome.verdict === "compilation_error") break; // the same for every input
+      const outcome = await postJson("/api/run", body);
+      if (!outcome.cases || outcome.cases.length === 0) {
+        runOutput.replaceChildren(runCase(items[0], outcome)); // a compilation error, or no sandbox
+      } else {
+        runOutput.replaceChildren(...outcome.cases.map((result, i) => runCase(items[i], result)));
       }
-      runOutput.replaceChildren(...ran);
     } catch (err) {
-      runOutput.replaceChildren(...ran);
+      runOutput.replaceChildren();
       showError(`Run failed: ${err.message}`);
     } finally {
       running = false;
@@ -159,17 +160,20 @@ export function initWorkspace(root) {
 function runCase(item, outcome) {
   const ok = outcome.verdict === "ok";
   const difference = ok && item.expected !== null ? firstDifference(item.expected, outcome.stdout) : null;
+  // The server's checker decides (tolerances, custom checkers); the difference only marks where.
+  const matches = outcome.matches ?? (difference === null);
   let badge;
   if (!ok) badge = verdictBadge(outcome.verdict);
   else if (item.expected === null) badge = verdictBadge("accepted", "Finished");
-  else if (difference) badge = verdictBadge("wrong_answer", "Differs from the expected output");
+  else if (!matches) badge = verdictBadge("wrong_answer", "Differs from the expected output");
   else badge = verdictBadge("accepted", "Matches the expected output");
   const facts = `${outcome.time_ms} ms · ${formatMemory(outcome.memory_kb)}` +
     (outcome.exit_code !== null && outcome.exit_code !== undefined ? ` · exit code ${outcome.exit_code}` : "");
   const parts = [
-    el("h3", {}, `${item.title} `, badge),
+    el("h3", {}, outcome.verdict === "compilation_error" ? "Compilation " : `${item.title} `, badge),
     el("p", { class: "run-facts" }, facts),
   ];
+  if (outcome.reason) parts.push(el("p", { class: "reason" }, outcome.reason));
   if (outcome.compile_output) {
     parts.push(figure("Compiler output", el("pre", { class: "compile-output" }, outcome.compile_output)));
   }
@@ -178,7 +182,8 @@ function runCase(item, outcome) {
     if (item.expected !== null) grid.push(figure("Expected output", markedPre(item.expected, difference, "expected")));
     grid.push(figure("Standard output", markedPre(outcome.stdout, difference, "actual stdout")));
     parts.push(el("div", { class: "io-grid" }, ...grid));
-    if (difference) parts.splice(2, 0, differenceNote(difference));
+    if (difference && !matches) parts.splice(2, 0, differenceNote(difference));
+    if (outcome.checker_message && !matches) parts.push(el("p", { class: "muted" }, outcome.checker_message));
     if (outcome.output_truncated) parts.push(el("p", { class: "muted" }, "The output was cut at the size limit."));
     if (outcome.stderr) parts.push(figure("Standard error", el("pre", { class: "io stderr" }, outcome.stderr)));
   }
