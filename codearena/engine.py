@@ -7,7 +7,7 @@ import logging
 from codearena.config import Settings
 from codearena.judging.checkers import Checkers
 from codearena.judging.judge import Judge
-from codearena.judging.programs import prepare
+from codearena.judging.programs import SANDBOX_ENV
 from codearena.languages import Language, load_languages
 from codearena.paths import sandbox_image_tag
 from codearena.sandbox import protocol
@@ -77,7 +77,7 @@ class Engine:
     async def probe_versions(self) -> None:
         """Read each toolchain's version from inside the sandbox."""
         async with self.pool.lease() as sandbox:
-            await prepare(sandbox, {})
+            await sandbox.request(protocol.prepare({}, SANDBOX_ENV), 10)
             for language in self.languages.values():
                 frame = protocol.execute(language.version_command, VERSION_LIMITS)
                 reply = RunReply.parse(await sandbox.request(frame, 20))

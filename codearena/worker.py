@@ -244,7 +244,8 @@ class JudgeQueue:
 
         async def on_event(event: JudgeEvent) -> None:
             if isinstance(event, StatusEvent):
-                await self.store.set_status(submission.id, event.status)
+                # Compiling or running is live news only: the store has said "running" since the
+                # attempt began, and a write per step would cost every submission two commits.
                 self.live.set_status(submission.id, event.status)
             elif isinstance(event, TestEvent):
                 self.live.add_test(submission.id, valid_test(event.result))

@@ -9,8 +9,11 @@
  * the program by hand would. A command is a decimal byte count and a newline, then that many
  * bytes of NUL-terminated fields:
  *   run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV...
+ *   clean ROOT...
  * STDIN, STDOUT and STDERR are files the supervisor made (STDERR may name STDOUT: one file).
  * DATA_B = 0 leaves RLIMIT_DATA unlimited (JVM and V8 reserve far more than they use).
+ * clean removes, as UID, everything UID owns under each ROOT (on the ROOT's own file system),
+ * then looks again: between submissions, the reset of every place the program could write.
  *
  * It writes to REPORT_FD, one line each:
  *   "landlock ABI"          once: the Landlock ABI programs are confined with (0: none)
@@ -18,6 +21,8 @@
  *   "exit STATUS UTIME_US STIME_US MAXRSS_KB"   the program's main process ended
  *   "done UTIME_US STIME_US MAXRSS_KB"          every process it made is gone and reaped: their
  *                                               CPU summed, the largest peak memory of any one
+ *   "clean LEFT"            after a clean: how many entries of UID's are left (0: all gone; at
+ *                           most 100 counted; -1: the cleaning failed)
  *
  * launch is the child subreaper of everything a program starts, so a grandchild orphaned by its
  * parent, or a daemon that setsid()s away, is reparented here and reaped here; the supervisor
@@ -36,13 +41,16 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <grp.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -186,6 +194,83 @@ static int next_command(char *buffer, char **fields, int *count) {
     return 1;
 }
 
+static void drop_privileges(uid_t uid) {
+    if (setgroups(0, NULL) != 0 || setgid((gid_t)uid) != 0 || setuid(uid) != 0) fail("dropping privileges");
+    if (setuid(0) == 0) {
+        fprintf(stderr, "launch: privileges were not dropped\n");
+        _exit(126);
+    }
+}
+
+/* Remove `path` and all it holds; the caller owns it, though the program may have taken away
+ * its own permissions. 0 when it is gone. */
+static int remove_tree(const char *path) {
+    struct stat st;
+    if (lstat(path, &st) != 0) return errno == ENOENT ? 0 : -1;
+    if (!S_ISDIR(st.st_mode)) return unlink(path) == 0 || errno == ENOENT ? 0 : -1;
+    if (chmod(path, 0700) != 0) return -1;
+    DIR *dir = opendir(path);
+    if (dir == NULL) return -1;
+    int failed = 0;
+    struct dirent *entry;
+    char child[PATH_MAX];
+    while ((entry = readdir(dir)) != NULL) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+        if (snprintf(child, sizeof(child), "%s/%s", path, entry->d_name) >= (int)sizeof(child)) failed = 1;
+        else if (remove_tree(child) != 0) failed = 1;
+    }
+    closedir(dir);
+    return failed || rmdir(path) != 0 ? -1 : 0;
+}
+
+/* Under `path` (on device `dev`): with `remove`, delete every entry `uid` owns; either way, the
+ * number of `uid`'s entries left. */
+static long sweep(const char *path, uid_t uid, dev_t dev, int remove) {
+    DIR *dir = opendir(path);
+    if (dir == NULL) return 0;
+    long left = 0;
+    struct dirent *entry;
+    char child[PATH_MAX];
+    while ((entry = readdir(dir)) != NULL) {
+        if (strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0) continue;
+        if (snprintf(child, sizeof(child), "%s/%s", path, entry->d_name) >= (int)sizeof(child)) {
+            left++;
+            continue;
+        }
+        struct stat st;
+        if (lstat(child, &st) != 0) continue;
+        if (st.st_uid == uid) {
+            if (!remove || remove_tree(child) != 0) left++;
+        } else if (S_ISDIR(st.st_mode) && st.st_dev == dev) {
+            left += sweep(child, uid, dev, remove);
+        }
+    }
+    closedir(dir);
+    return left;
+}
+
+static void clean(int report, uid_t uid, char **roots, int count) {
+    pid_t pid = fork();
+    if (pid < 0) fail("fork");
+    if (pid == 0) {
+        drop_privileges(uid);
+        long left = 0;
+        for (int i = 0; i < count; i++) {
+            struct stat st;
+            if (lstat(roots[i], &st) != 0) continue;
+            sweep(roots[i], uid, st.st_dev, 1);
+            left += sweep(roots[i], uid, st.st_dev, 0);
+        }
+        _exit(left > 100 ? 100 : (int)left);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) fail("waitpid");
+    }
+    /* Said once the child is gone, so that no process of UID's is left when the supervisor reads it. */
+    dprintf(report, "clean %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
 static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     /* run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV... */
     if (count < 13 || strcmp(f[0], "run") != 0) {
@@ -231,11 +316,7 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
         limit(RLIMIT_STACK, stack, stack);
         limit(RLIMIT_CORE, 0, 0);
         if (data > 0) limit(RLIMIT_DATA, data, data);
-        if (setgroups(0, NULL) != 0 || setgid((gid_t)uid) != 0 || setuid(uid) != 0) fail("dropping privileges");
-        if (setuid(0) == 0) {
-            fprintf(stderr, "launch: privileges were not dropped\n");
-            _exit(126);
-        }
+        drop_privileges(uid);
         if (chdir(dir) != 0) fail("chdir");
         if (ruleset >= 0) {
             if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("PR_SET_NO_NEW_PRIVS");
@@ -294,6 +375,9 @@ int main(int argc, char **argv) {
     static char buffer[MAX_COMMAND];
     static char *fields[MAX_FIELDS + 1];
     int count;
-    while (next_command(buffer, fields, &count)) run(report, uid, ruleset, fields, count);
+    while (next_command(buffer, fields, &count)) {
+        if (strcmp(fields[0], "clean") == 0) clean(report, uid, &fields[1], count - 1);
+        else run(report, uid, ruleset, fields, count);
+    }
     return 0;
 }

@@ -26,7 +26,7 @@ Requests (every reply carries "ok"):
                                                      fresh /code/box holding the files and dirs,
                                                      and Python's syntax check of `file`
   {"op": "exec", "argv": [...], "limits": {...}}     run a command, output merged (compile)
-  {"op": "run", "argv": [...], "limits": {...}, "oom_patterns": [...], "skip_after_time": bool,
+  {"op": "run", "argv": [...], "limits": {...}, "oom_patterns": [...], "skip_if_stopped": bool,
    "collect": [file...], "blobs": [["stdin", size]]}  reply blobs: stdout, stderr, collected files
   {"op": "reset"}                                    kill every runner process, empty every place
                                                      the runner can write
@@ -53,7 +53,7 @@ JUDGE = "/judge"
 # How often a running program's CPU, memory and output are checked: soon after it starts, then
 # less often as it keeps running (limits the kernel enforces itself back this up: RLIMIT_CPU,
 # RLIMIT_DATA, RLIMIT_FSIZE, the container's memory cap).
-TICK_S = 0.005
+TICK_S = 0.01
 MAX_TICK_S = 0.02
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -383,24 +383,9 @@ def writable_places(uid: int) -> tuple[list[str], list[str]]:
     return roots, sorted(found["files"])
 
 
-def remove_tree(path: str) -> None:
-    """Delete a tree the caller owns, even where the program took away its own permissions."""
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return
-    if stat.S_ISDIR(info.st_mode):
-        os.chmod(path, 0o700)
-        for name in os.listdir(path):
-            remove_tree(os.path.join(path, name))
-        os.rmdir(path)
-    else:
-        os.unlink(path)
-
-
-def owned_entries(root: str, uid: int, *, remove: bool = False) -> list[str]:
-    """Every entry under `root` (on its own file system) that `uid` owns; with `remove`, each is
-    deleted (with all it holds) as it is found, and the list is of what could not be."""
+def owned_entries(root: str, uid: int) -> list[str]:
+    """Every entry under `root` (on its own file system) that `uid` owns, for the report of a
+    reset that failed (launch does the cleaning itself)."""
     device = os.stat(root).st_dev
     found = []
     for top, dirs, names in os.walk(root):
@@ -409,17 +394,11 @@ def owned_entries(root: str, uid: int, *, remove: bool = False) -> list[str]:
             path = os.path.join(top, name)
             try:
                 info = os.lstat(path)
-                if info.st_uid == uid:
-                    if remove:
-                        remove_tree(path)
-                        continue
-                    found.append(path)
-            except FileNotFoundError:
-                continue
             except OSError:
-                found.append(path)
                 continue
-            if name in dirs and info.st_dev == device:
+            if info.st_uid == uid:
+                found.append(path)
+            elif name in dirs and info.st_dev == device:
                 descend.append(name)
         dirs[:] = descend
     return found
@@ -458,6 +437,21 @@ class Launcher:
         payload = b"".join(f.encode("utf-8", "surrogateescape") + b"\0" for f in fields)
         write_all(self.commands, b"%d\n" % len(payload) + payload)
 
+    def clean(self, roots: list[str]) -> int:
+        """Have launch remove, as the runner, everything the runner owns under `roots`, and look
+        again (a fork of a small C process, not of this one): the entries left, -1 if it failed."""
+        self.send(["clean", *roots])
+        line = b""
+        while not line.endswith(b"\n"):
+            chunk = os.read(self.report, 64)
+            if not chunk:
+                raise SystemExit("supervisor: launch exited")
+            line += chunk
+        name, left = line.split()
+        if name != b"clean":
+            raise SystemExit(f"supervisor: launch said {line!r} to a clean")
+        return int(left)
+
 
 class Supervisor:
     def __init__(self, uid: int) -> None:
@@ -469,7 +463,10 @@ class Supervisor:
         self.oom = OomCounter()
         self.reset_roots, self.writable_files = writable_places(uid)
         self.launcher = Launcher(uid)
-        self.time_exceeded = False
+        # Set when a run exceeds its time, the syntax check fails, or a compile (an exec with
+        # "stop_on_failure") fails; until the next prepare, runs sent ahead with
+        # "skip_if_stopped" are answered "skipped" at once.
+        self.stopped = False
 
     def features(self) -> dict[str, Any]:
         return {
@@ -494,7 +491,7 @@ class Supervisor:
             if "/" in name or name in ("", ".", ".."):
                 raise ValueError(f"bad file name {name!r}")
         self.env = {str(k): str(v) for k, v in request.get("env", {}).items()}
-        self.time_exceeded = False
+        self.stopped = False
 
         def write_box(say: Say) -> int:
             os.umask(0o077)
@@ -518,19 +515,26 @@ class Supervisor:
 
         code, output = as_runner(self.uid, write_box)
         if code not in (0, 1):
+            self.stopped = True
             return {"ok": False, "error": f"preparing the files failed: {output.decode('utf-8', 'replace')}"}, []
+        self.stopped = code != 0
         return {"ok": True, "exit_code": code, "output_size": len(output)}, [("output", output)]
 
     def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        if request.get("skip_if_stopped") and self.stopped:
+            return {"ok": True, "skipped": True}, []
         facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
+        failed = facts["exit_code"] != 0 or facts["killed_for"] is not None or not facts["ok"]
+        if request.get("stop_on_failure") and failed:
+            self.stopped = True
         return facts, [self.file_blob("output", "stdout", request["limits"]["report_bytes"])]
 
     def run(self, request: dict[str, Any], blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         limits = request["limits"]
-        if request.get("skip_after_time") and self.time_exceeded:
+        if request.get("skip_if_stopped") and self.stopped:
             return {"ok": True, "skipped": True}, []
         facts = self.execute(request["argv"], limits, stdin=blobs.get("stdin", b""), merge=False)
-        self.time_exceeded = self.time_exceeded or bool(facts["time_exceeded"])
+        self.stopped = self.stopped or bool(facts["time_exceeded"])
         stderr = self.read_bytes("stderr")
         patterns = [p.encode() for p in request.get("oom_patterns", [])]
         facts["oom_message"] = any(p in stderr for p in patterns)
@@ -560,22 +564,14 @@ class Supervisor:
         killed = kill_runner(self.uid, ours)
         reap_orphans()
         roots = self.reset_roots
-
-        def clean(say: Say) -> int:
-            # As the runner (its own directories may be closed to everyone else), remove what
-            # it owns in every place it can write, then look again.
-            left = [path for root in roots for path in owned_entries(root, os.getuid(), remove=True)]
-            left += [path for root in roots for path in owned_entries(root, os.getuid())]
-            left += [os.path.join(BOX_PARENT, name) for name in os.listdir(BOX_PARENT)]
-            say(json.dumps(left).encode())
-            return 1 if left else 0
-
-        code, said = as_runner(self.uid, clean)
-        cleaned = code == 0
+        left = self.launcher.clean(roots)
+        cleaned = left == 0
         for name in os.listdir(JUDGE):
             os.unlink(os.path.join(JUDGE, name))
         processes = [pid for pid in container_pids(ours | {os.getpid()}) if alive(pid)]
-        leftovers = [] if cleaned else (json.loads(said) if code == 1 else [said.decode("utf-8", "replace")])
+        leftovers = [] if cleaned else [path for root in roots for path in owned_entries(root, self.uid)]
+        if not cleaned and not leftovers:
+            leftovers = [f"(launch could not clean: {left})"]
         ok = killed and cleaned and not processes
         return {"ok": ok, "leftovers": leftovers, "processes": processes}, []
 

@@ -139,7 +139,7 @@ def test_tests_run_samples_first_in_natural_order(tmp_path: Path) -> None:
 
 
 def test_test_files_are_cached_within_a_budget_and_reread_when_changed(tmp_path: Path) -> None:
-    cache = FileCache(budget_bytes=400)
+    cache = FileCache(budget_bytes=400, recheck_s=0)
     paths = [tmp_path / f"{i}.in" for i in range(5)]
     for i, path in enumerate(paths):
         path.write_bytes(bytes([i]) * 100)

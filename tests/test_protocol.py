@@ -51,10 +51,10 @@ def test_garbage_is_a_protocol_error(garbage: bytes) -> None:
 
 def test_a_run_request_sends_stdin_raw() -> None:
     limits = ProgramLimits(cpu_ms=1000, wall_ms=2500, memory_kb=65536, output_bytes=1 << 20)
-    frame = protocol.run(["python3", "main.py"], limits, b"\xff\x00 input", skip_after_time=True)
+    frame = protocol.run(["python3", "main.py"], limits, b"\xff\x00 input", skip_if_stopped=True)
     line, _, rest = frame.encode().partition(b"\n")
     header = json.loads(line)
-    assert header["op"] == "run" and header["skip_after_time"] is True
+    assert header["op"] == "run" and header["skip_if_stopped"] is True
     assert header["blobs"] == [["stdin", 8]] and rest == b"\xff\x00 input"
     assert header["limits"]["report_bytes"] == 1 << 20
 

@@ -112,7 +112,7 @@ class Grader:
     def pipelined(self) -> bool:
         """Whether a test may be sent before the previous one's verdict is known: yes unless a
         wrong answer (known only after checking) must stop the run. A time limit stops a
-        request sent ahead too: the supervisor skips it (`skip_after_time`)."""
+        request sent ahead too: the supervisor skips it (`skip_if_stopped`)."""
         return not self.stop_on_first_failure
 
     def record(self, result: TestResult, *, time_exceeded: bool = False) -> None:

@@ -27,6 +27,8 @@ from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 log = logging.getLogger(__name__)
 
+# Tests whose inputs add up to at most this are all sent with the source, in one write.
+SEND_AHEAD_BYTES = 4 << 20
 # The supervisor extends a wall-clock limit by the time the program waited for a CPU, up to
 # this many times the limit (sandbox/supervisor.py, MAX_WAIT_CREDIT).
 MAX_WAIT_CREDIT = 3
@@ -95,7 +97,7 @@ class Judge:
         except (SandboxError, protocol.ProtocolError) as exc:
             log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
             result = internal_error(problem, f"the sandbox failed: {exc}")
-        log.info(
+        log.debug(
             "judged problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d judge_ms=%d",
             problem.slug,
             language.id,
@@ -143,25 +145,32 @@ class Judge:
     ) -> JudgeResult:
         if language.compile or language.syntax_check:
             await on_event(StatusEvent(Status.COMPILING))
-        compiled = await prepare_and_compile(sandbox, self.settings, language, source)
+        limits = test_limits(self.settings, problem, language)
+        memory_mb = problem.limits.memory_limit_mb
+
+        def request(test: TestCase, stdin: bytes | None = None) -> protocol.Frame:
+            given = test.read_input() if stdin is None else stdin
+            return run_frame(language, source, memory_mb, limits, given, skip_if_stopped=True)
+
+        cases = problem.tests
+        # Unless a wrong answer may stop the run, tests' requests are sent ahead, so that the
+        # supervisor never waits for a round trip: every test in the same write as the source
+        # when their inputs are small, else one test ahead. The supervisor skips what was sent
+        # ahead of a failed compile or a time limit.
+        pipelined = grader.pipelined
+        inputs = [t.read_input() for t in cases] if pipelined else []
+        everything = pipelined and sum(map(len, inputs)) <= SEND_AHEAD_BYTES
+        ahead = [request(test, stdin) for test, stdin in zip(cases, inputs, strict=True)] if everything else []
+        compiled = await prepare_and_compile(sandbox, self.settings, language, source, ahead)
+        sent, received = len(ahead) if compiled.sent else 0, 0
+        reply_timeout_s = limits.wall_ms * (1 + MAX_WAIT_CREDIT) / 1000
         if not compiled.ok:
+            for _ in range(sent):  # each answered "skipped"
+                await sandbox.receive(reply_timeout_s)
             return summarize(skipped(problem), compiled.output).model_copy(
                 update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"}
             )
         await on_event(StatusEvent(Status.RUNNING))
-        limits = test_limits(self.settings, problem, language)
-        memory_mb = problem.limits.memory_limit_mb
-
-        def request(test: TestCase) -> protocol.Frame:
-            return run_frame(language, source, memory_mb, limits, test.read_input(), skip_after_time=True)
-
-        cases = problem.tests
-        # Unless a wrong answer may stop the run, the next test's request is sent while this
-        # one runs, so the supervisor never waits for a round trip between tests; after a
-        # time limit the supervisor skips what was sent ahead.
-        pipelined = grader.pipelined
-        reply_timeout_s = limits.wall_ms * (1 + MAX_WAIT_CREDIT) / 1000
-        sent = received = 0
         pending: asyncio.Task[None] | None = None
         try:
             for i, test in enumerate(cases):
@@ -176,7 +185,7 @@ class Judge:
                 if sent == i:
                     await sandbox.send(request(test))
                     sent += 1
-                if pipelined and i + 1 < len(cases):
+                if pipelined and sent == i + 1 and i + 1 < len(cases):
                     pending = asyncio.ensure_future(sandbox.send(request(cases[i + 1])))
                     sent += 1
                 reply = RunReply.parse(await sandbox.receive(reply_timeout_s))
@@ -187,7 +196,7 @@ class Judge:
             if pending is not None:
                 await pending
                 pending = None
-            # A request sent ahead of a time limit is answered "skipped"; read the answer so
+            # Requests sent ahead of a time limit are answered "skipped"; read the answers so
             # that the supervisor's replies stay in step with the next request.
             while received < sent:
                 await sandbox.receive(reply_timeout_s)
@@ -214,7 +223,8 @@ class Judge:
                 log.error("checker of %s failed: %s", problem.slug, exc)
                 verdict, message, reason = Verdict.INTERNAL_ERROR, str(exc), str(exc)
         keep = self.settings.sample_output_limit_kb * 1024
-        return TestResult(
+        # Built from values already of the right types: no validation needed, per test.
+        return TestResult.model_construct(
             index=test.index,
             verdict=verdict,
             time_ms=reply.cpu_ms,

@@ -6,6 +6,7 @@ once, and run it under the same limits with the same request.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from codearena.config import Settings
@@ -63,7 +64,7 @@ def run_frame(
     limits: ProgramLimits,
     stdin: bytes,
     *,
-    skip_after_time: bool = False,
+    skip_if_stopped: bool = False,
 ) -> protocol.Frame:
     """The request that runs the program once on `stdin`."""
     return protocol.run(
@@ -71,7 +72,7 @@ def run_frame(
         limits,
         stdin,
         oom_patterns=language.oom_patterns,
-        skip_after_time=skip_after_time,
+        skip_if_stopped=skip_if_stopped,
     )
 
 
@@ -83,31 +84,32 @@ def source_files(language: Language, source: str) -> dict[str, bytes]:
 class Compiled:
     ok: bool
     output: str  # the compiler's messages, or why the source was refused
+    sent: bool = True  # whether anything went to the sandbox (a refused source: nothing)
 
 
-async def prepare(sandbox: Sandbox, files: dict[str, bytes], *, check_python: str | None = None) -> protocol.Frame:
-    reply = await sandbox.request(protocol.prepare(files, SANDBOX_ENV, check_python=check_python), PREPARE_TIMEOUT_S)
-    if not reply.ok:
-        raise SandboxError(f"could not prepare the work directory: {reply.header}")
-    return reply
-
-
-async def prepare_and_compile(sandbox: Sandbox, settings: Settings, language: Language, source: str) -> Compiled:
-    """Put the source in a fresh work directory and compile (or syntax-check) it: whether it may
-    run, and the compiler's messages."""
-    refused = language.rejection(source)
-    if refused:
-        return Compiled(False, refused)
+def compile_frames(settings: Settings, language: Language, source: str) -> list[protocol.Frame]:
+    """The requests that make a fresh work directory with the source and compile (or syntax-
+    check) it; runs sent right after them with skip_if_stopped are skipped if this fails."""
     check = language.source_file(source) if language.syntax_check == "python" else None
-    prepared = await prepare(sandbox, source_files(language, source), check_python=check)
-    if check:
+    frames = [protocol.prepare(source_files(language, source), SANDBOX_ENV, check_python=check)]
+    argv = language.compile_argv(source) if not check else None
+    if argv:
+        frames.append(protocol.execute(argv, compile_limits(settings), compile_step=True))
+    return frames
+
+
+async def read_compiled(sandbox: Sandbox, settings: Settings, frames: list[protocol.Frame]) -> Compiled:
+    """The replies to `compile_frames`: whether the program may run, and the messages."""
+    prepared = await sandbox.receive(PREPARE_TIMEOUT_S)
+    if not prepared.ok:
+        raise SandboxError(f"could not prepare the work directory: {prepared.header}")
+    if frames[0].header.get("check_python"):
         return Compiled(prepared.header.get("exit_code") == 0, prepared.blob("output").decode("utf-8", "replace"))
-    argv = language.compile_argv(source)
-    if not argv:
+    if len(frames) == 1:
         return Compiled(True, "")
     limits = compile_limits(settings)
     try:
-        reply = RunReply.parse(await sandbox.request(protocol.execute(argv, limits), limits.wall_ms / 1000))
+        reply = RunReply.parse(await sandbox.receive(limits.wall_ms / 1000))
     except protocol.ProtocolError as exc:
         raise SandboxError(str(exc)) from exc
     output = reply.output.decode("utf-8", "replace")
@@ -117,3 +119,17 @@ async def prepare_and_compile(sandbox: Sandbox, settings: Settings, language: La
     elif verdict == Verdict.MEMORY_LIMIT_EXCEEDED:
         output += "\n(compilation exceeded its memory limit)"
     return Compiled(verdict is None, output)
+
+
+async def prepare_and_compile(
+    sandbox: Sandbox, settings: Settings, language: Language, source: str, ahead: Sequence[protocol.Frame] = ()
+) -> Compiled:
+    """Put the source in a fresh work directory and compile it: whether it may run, and the
+    compiler's messages. `ahead`: requests sent in the same write, right after (runs sent with
+    skip_if_stopped, whose replies the caller reads)."""
+    refused = language.rejection(source)
+    if refused:
+        return Compiled(False, refused, sent=False)
+    frames = compile_frames(settings, language, source)
+    await sandbox.send(*frames, *ahead)
+    return await read_compiled(sandbox, settings, frames)

@@ -7,6 +7,7 @@ Nothing here knows a file format; `codearena.problems.native` reads CodeArena's 
 from __future__ import annotations
 
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -46,27 +47,34 @@ class Checker:
 class FileCache:
     """Test files kept in memory, the most recently read first, up to a byte budget: a busy judge
     reads the same inputs and answers for every submission. A file that changed on disk (its
-    size or modification time) is read again."""
+    size or modification time, looked at again after `recheck_s`) is read again."""
 
-    def __init__(self, budget_bytes: int) -> None:
+    def __init__(self, budget_bytes: int, recheck_s: float = 1.0) -> None:
         self.budget_bytes = budget_bytes
+        self.recheck_s = recheck_s
         self.used = 0
-        self._files: OrderedDict[Path, tuple[int, int, bytes]] = OrderedDict()
+        self._files: OrderedDict[Path, tuple[int, int, float, bytes]] = OrderedDict()
 
     def read(self, path: Path) -> bytes:
-        info = path.stat()
         cached = self._files.get(path)
-        if cached is not None and cached[:2] == (info.st_size, info.st_mtime_ns):
+        now = time.monotonic()
+        if cached is not None and now - cached[2] < self.recheck_s:
             self._files.move_to_end(path)
-            return cached[2]
+            return cached[3]
+        info = path.stat()
+        if cached is not None and cached[:2] == (info.st_size, info.st_mtime_ns):
+            self._files[path] = (info.st_size, info.st_mtime_ns, now, cached[3])
+            self._files.move_to_end(path)
+            return cached[3]
         data = path.read_bytes()
         if cached is not None:
-            self.used -= len(cached[2])
+            self.used -= len(cached[3])
+            del self._files[path]
         if len(data) <= self.budget_bytes // 4:
-            self._files[path] = (info.st_size, info.st_mtime_ns, data)
+            self._files[path] = (info.st_size, info.st_mtime_ns, now, data)
             self.used += len(data)
             while self.used > self.budget_bytes:
-                _, (_, _, dropped) = self._files.popitem(last=False)
+                _, (_, _, _, dropped) = self._files.popitem(last=False)
                 self.used -= len(dropped)
         else:
             self._files.pop(path, None)

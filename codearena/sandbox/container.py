@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-import time
 from typing import Any
 
 import aiodocker
@@ -103,12 +102,12 @@ class Sandbox:
         await self.send(frame)
         return await self.receive(timeout_s)
 
-    async def send(self, frame: protocol.Frame) -> None:
-        """Queue a request; the supervisor answers requests in the order they were sent."""
+    async def send(self, *frames: protocol.Frame) -> None:
+        """Queue requests, in one write; the supervisor answers them in the order they were sent."""
         if self._closed:
             raise SandboxError("sandbox is closed")
         try:
-            await self.stream.write_in(frame.encode())
+            await self.stream.write_in(b"".join(frame.encode() for frame in frames))
         except Exception as exc:  # aiodocker asserts on a lost transport: any failure here is one
             raise SandboxError(f"cannot reach the supervisor: {exc!r}") from exc
 
@@ -120,29 +119,29 @@ class Sandbox:
         return reply
 
     async def _read_frame(self, timeout_s: float) -> protocol.Frame:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                frame = self._reader.next_frame()
-            except protocol.ProtocolError as exc:
-                raise SandboxError(str(exc)) from exc
-            if frame is not None:
-                return frame
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s")
-            try:
-                message = await asyncio.wait_for(self.stream.read_out(), remaining)
-            except TimeoutError:
-                raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s") from None
-            except Exception as exc:  # a broken stream is a broken sandbox, whatever the error
-                raise SandboxError(f"supervisor stream failed: {exc!r}") from exc
-            if message is None:
-                raise SandboxError("supervisor exited")
-            if message.stream == 2:
-                log.warning("sandbox %s supervisor: %s", self.id, message.data.decode(errors="replace").rstrip())
-                continue
-            self._reader.feed(message.data)
+        try:
+            # One deadline for the whole frame (asyncio.timeout: no task per read, as wait_for makes).
+            async with asyncio.timeout(timeout_s):
+                while True:
+                    try:
+                        frame = self._reader.next_frame()
+                    except protocol.ProtocolError as exc:
+                        raise SandboxError(str(exc)) from exc
+                    if frame is not None:
+                        return frame
+                    try:
+                        message = await self.stream.read_out()
+                    except Exception as exc:  # a broken stream is a broken sandbox, whatever the error
+                        raise SandboxError(f"supervisor stream failed: {exc!r}") from exc
+                    if message is None:
+                        raise SandboxError("supervisor exited")
+                    if message.stream == 2:
+                        text = message.data.decode(errors="replace").rstrip()
+                        log.warning("sandbox %s supervisor: %s", self.id, text)
+                        continue
+                    self._reader.feed(message.data)
+        except TimeoutError:
+            raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s") from None
 
     async def close(self) -> None:
         """Stop the supervisor and remove the container; safe to call twice."""

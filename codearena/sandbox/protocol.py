@@ -124,9 +124,16 @@ def prepare(
     return Frame(header, tuple(files.items()))
 
 
-def execute(argv: Sequence[str], limits: ProgramLimits) -> Frame:
-    """Run a command once with its output merged (a compiler, a version query)."""
-    return Frame({"op": "exec", "argv": list(argv), "limits": limits.as_request()})
+def execute(argv: Sequence[str], limits: ProgramLimits, *, compile_step: bool = False) -> Frame:
+    """Run a command once with its output merged (a compiler, a version query).
+
+    compile_step: skipped if the work directory's preparation failed, and a failure stops the
+    runs sent after it (see `run`).
+    """
+    header: dict[str, Any] = {"op": "exec", "argv": list(argv), "limits": limits.as_request()}
+    if compile_step:
+        header.update(skip_if_stopped=True, stop_on_failure=True)
+    return Frame(header)
 
 
 def run(
@@ -135,13 +142,13 @@ def run(
     stdin: bytes,
     *,
     oom_patterns: Iterable[str] = (),
-    skip_after_time: bool = False,
+    skip_if_stopped: bool = False,
     collect: Iterable[str] = (),
 ) -> Frame:
     """Run the program on `stdin`.
 
-    skip_after_time: answer "skipped" at once if an earlier run since `prepare` exceeded its
-    time, so a request sent ahead of time costs nothing after a time limit.
+    skip_if_stopped: answer "skipped" at once if, since `prepare`, the syntax check or the
+    compile failed or a run exceeded its time: requests sent ahead then cost nothing.
     collect: files of the work directory to send back after the run (a checker's feedback).
     """
     header = {
@@ -149,7 +156,7 @@ def run(
         "argv": list(argv),
         "limits": limits.as_request(),
         "oom_patterns": list(oom_patterns),
-        "skip_after_time": skip_after_time,
+        "skip_if_stopped": skip_if_stopped,
         "collect": list(collect),
     }
     return Frame(header, (("stdin", stdin),))
@@ -198,7 +205,7 @@ class RunReply:
     oom_message: bool = False  # the runtime said it ran out of memory
     output_size: int = 0
     time_exceeded: bool = False
-    skipped: bool = False  # not run: an earlier run exceeded its time
+    skipped: bool = False  # not run: the compile failed, or an earlier run exceeded its time
     landlock: int = 0
     stdout: bytes = b""
     stderr: bytes = b""

@@ -40,10 +40,12 @@ class SubmissionStore:
             await connection.execute("UPDATE submissions SET status = ? WHERE id = ?", (status.value, submission_id))
 
     async def begin_attempt(self, submission_id: str) -> int:
-        """Count one more start of judging (kept if the process dies mid-way); the new count."""
+        """Mark the submission as being judged and count one more start of judging (kept if the
+        process dies mid-way): one write. The new count."""
         async with self.db.write() as connection:
             cursor = await connection.execute(
-                "UPDATE submissions SET attempts = attempts + 1 WHERE id = ? RETURNING attempts", (submission_id,)
+                "UPDATE submissions SET attempts = attempts + 1, status = ? WHERE id = ? RETURNING attempts",
+                (Status.RUNNING.value, submission_id),
             )
             row = await cursor.fetchone()
             await cursor.close()
