@@ -11,6 +11,7 @@ block: it queues what it is given and sends it on its own time (see web/ws.py).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
@@ -83,10 +84,18 @@ class _Progress:
     status: Status
     queue_position: int | None = None
     tests: list[TestResult] = field(default_factory=list)
+    announced_position: int | None = None  # the place subscribers were last told
+
+
+# A waiting submission's subscribers hear its new place at most this often: with 50 waiting, one
+# message each per job taken would be 50 messages for every submission judged.
+POSITION_NEWS_S = 1.0
 
 
 class Live:
-    def __init__(self) -> None:
+    def __init__(self, position_news_s: float = POSITION_NEWS_S) -> None:
+        self.position_news_s = position_news_s
+        self._news_due: asyncio.TimerHandle | None = None
         self._progress: dict[str, _Progress] = {}
         self._subscribers: defaultdict[str, set[Subscriber]] = defaultdict(set)
         self._topics: defaultdict[Subscriber, set[str]] = defaultdict(set)
@@ -142,23 +151,44 @@ class Live:
         return [status, *(TestFinished(submission_id, t) for t in found.tests)]
 
     def queued(self, submission_id: str, position: int) -> None:
-        self._progress[submission_id] = _Progress(Status.QUEUED, position)
+        self._progress[submission_id] = _Progress(Status.QUEUED, position, announced_position=position)
         self._status(submission_id)
 
     def dequeued(self, submission_id: str, waiting: Sequence[str]) -> None:
-        """A worker took `submission_id`; `waiting` is the queue left, next first."""
+        """A worker took `submission_id`; `waiting` is the queue left, next first ("" for a job
+        that is not a submission)."""
         found = self._progress.get(submission_id)
         if found is not None and found.queue_position is not None:
             found.queue_position = None
             self._status(submission_id)
-        # Every place changes: the cost is one look-up each, and a message only to those followed.
+        # Every place changes: the cost is one look-up each; the news goes out soon, in one go.
+        moved = False
         for position, waiting_id in enumerate(waiting, start=1):
-            found = self._progress.get(waiting_id)
-            if found is None or found.queue_position == position:
+            found = self._progress.get(waiting_id) if waiting_id else None
+            if found is not None and found.queue_position != position:
+                found.queue_position = position
+                moved = True
+        if moved:
+            self._announce_positions_soon()
+
+    def _announce_positions_soon(self) -> None:
+        if self._news_due is not None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.announce_positions()  # no event loop: nothing to wait with
+            return
+        self._news_due = loop.call_later(self.position_news_s, self.announce_positions)
+
+    def announce_positions(self) -> None:
+        """Tell each followed waiting submission its place, if it changed since it was told."""
+        self._news_due = None
+        for submission_id, found in self._progress.items():
+            if found.queue_position is None or found.queue_position == found.announced_position:
                 continue
-            found.queue_position = position
-            if self.has_subscribers(submission_topic(waiting_id)):
-                self._status(waiting_id)
+            if self.has_subscribers(submission_topic(submission_id)):
+                self._status(submission_id)
 
     def set_status(self, submission_id: str, status: Status) -> None:
         found = self._progress.setdefault(submission_id, _Progress(status))
@@ -177,5 +207,6 @@ class Live:
 
     def _status(self, submission_id: str) -> None:
         found = self._progress[submission_id]
+        found.announced_position = found.queue_position
         event = StatusChanged(submission_id, found.status, found.queue_position)
         self.publish(submission_topic(submission_id), event)

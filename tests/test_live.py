@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from fakes import Recorder
 
 from codearena import live
@@ -54,3 +56,19 @@ def test_a_failing_subscriber_does_not_stop_the_others() -> None:
     hub.subscribe(TOPIC, good)
     hub.set_status(ID, Status.RUNNING)
     assert good.events == [live.StatusChanged(ID, Status.RUNNING)]
+
+
+async def test_a_waiting_submission_hears_its_new_place_once_however_often_the_line_moves() -> None:
+    hub = live.Live(position_news_s=0.1)
+    line = [f"s{i}" for i in range(10)]
+    for place, submission_id in enumerate(line, start=1):
+        hub.queued(submission_id, place)
+    watcher = Recorder()
+    hub.subscribe(live.submission_topic("s9"), watcher)
+    for taken in range(5):  # five jobs taken in a row: s9 goes from 10th to 5th
+        hub.dequeued(line[taken], line[taken + 1 :])
+    assert watcher.events == [], "the news waits a moment, to go out once"
+    await asyncio.sleep(0.3)
+    assert watcher.events == [live.StatusChanged("s9", Status.QUEUED, 5)]
+    progress = hub.progress("s9")
+    assert progress is not None and progress.queue_position == 5

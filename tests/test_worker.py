@@ -66,7 +66,7 @@ def make_queue(
     database: Database, echo_problem: Problem, languages: dict[str, Language], *, max_depth: int = 200,
     job_timeout_s: float = 60,
 ) -> Harness:  # fmt: skip
-    store, hub, judge = SubmissionStore(database), live.Live(), FakeJudge()
+    store, hub, judge = SubmissionStore(database), live.Live(position_news_s=0.05), FakeJudge()
     queue = JudgeQueue(judge, languages, store, hub, {"echo": echo_problem}, max_depth=max_depth,
                        job_timeout_s=job_timeout_s)  # fmt: skip
     return Harness(store, hub, judge, queue)
@@ -251,6 +251,8 @@ async def test_queued_submissions_know_their_place_and_subscribers_hear_when_it_
     harness.judge.let_one_through()
     await harness.completed(running)
     await eventually(lambda: positions()[1:] == [1, 2], "the queue to move")
+    # The news of new places goes out together, a moment later (Live.position_news_s).
+    await eventually(lambda: bool(second.events and third.events), "the news of the new places")
     assert second.events == [live.StatusChanged(waiting[1], Status.QUEUED, 1)]
     assert third.events == [live.StatusChanged(waiting[2], Status.QUEUED, 2)]
     for _ in waiting:
