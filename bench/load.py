@@ -15,7 +15,8 @@ Reports throughput, latency percentiles and the server's RSS.
 
 In closed Python mode the same run also measures the yardstick (bench/baseline.py): the bare
 host judging the same submission with two workers side by side, for --yardstick-seconds before
-and after the load, and prints the server's throughput as a ratio to their mean.
+the load and after each of --rounds rounds of it; each round's throughput is a ratio to the
+mean of the yardsticks on either side of it, and the median ratio is reported.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
@@ -190,17 +192,24 @@ async def main(args: argparse.Namespace) -> None:
             if args.mode == "closed":
                 clients = [Client(base) for _ in range(args.clients)]
                 await asyncio.gather(*(c.connect() for c in clients))
-                remaining = iter(range(args.submissions))
+                rounds = args.rounds if measure_yardstick else 1
+                round_rates: list[float] = []
+                for _round in range(rounds):
+                    remaining = iter(range(args.submissions // rounds))
 
-                async def drive(client: Client) -> None:
-                    for _ in remaining:
-                        lang = next(turn)
-                        latency, verdict = await client.judge(lang, sources[lang])
-                        latencies.append(latency)
-                        if verdict != "accepted":
-                            wrong.append(verdict)
+                    async def drive(client: Client, remaining: Iterator[int] = remaining) -> None:
+                        for _ in remaining:
+                            lang = next(turn)
+                            latency, verdict = await client.judge(lang, sources[lang])
+                            latencies.append(latency)
+                            if verdict != "accepted":
+                                wrong.append(verdict)
 
-                await asyncio.gather(*(drive(c) for c in clients))
+                    round_started = time.perf_counter()
+                    await asyncio.gather(*(drive(c) for c in clients))
+                    round_rates.append(args.submissions // rounds / (time.perf_counter() - round_started))
+                    if measure_yardstick:
+                        floors.append(await asyncio.to_thread(yardstick, args.yardstick_seconds, args.pool_size))
             else:
                 clients = [Client(base) for _ in range(args.clients)]
                 await asyncio.gather(*(c.connect() for c in clients))
@@ -233,12 +242,18 @@ async def main(args: argparse.Namespace) -> None:
             )
             print(f"server RSS after the run: {rss_mb(proc.pid):.1f} MB")
             if measure_yardstick:
-                floors.append(await asyncio.to_thread(yardstick, args.yardstick_seconds, args.pool_size))
-                floor = statistics.mean(floors)
+                # Each round against the mean of the yardsticks just before and just after it,
+                # so that the machine's drift in speed cancels out.
+                ratios = [rate / statistics.mean(floors[i : i + 2]) for i, rate in enumerate(round_rates)]
                 print(
-                    f"yardstick: the bare host, {args.pool_size} workers: "
+                    f"yardstick, the bare host with {args.pool_size} workers, around each round: "
                     + ", ".join(f"{f:.2f}" for f in floors)
-                    + f" per second (before, after); ratio {n / elapsed / floor:.3f}"
+                    + " per second"
+                )
+                print(
+                    "rounds: "
+                    + ", ".join(f"{rate:.2f}/s ({ratio:.3f})" for rate, ratio in zip(round_rates, ratios, strict=True))
+                    + f"; median ratio {statistics.median(ratios):.3f}"
                 )
         finally:
             proc.terminate()
@@ -254,5 +269,6 @@ if __name__ == "__main__":
     parser.add_argument("--seconds", type=float, default=60.0, help="open mode: how long")
     parser.add_argument("--pool-size", type=int, default=2)
     parser.add_argument("--mixed", action="store_true", help="all four languages in equal parts")
-    parser.add_argument("--yardstick-seconds", type=float, default=20.0, help="closed mode: 0 skips the yardstick")
+    parser.add_argument("--yardstick-seconds", type=float, default=10.0, help="closed mode: 0 skips the yardstick")
+    parser.add_argument("--rounds", type=int, default=4, help="closed mode: rounds between yardsticks")
     asyncio.run(main(parser.parse_args()))

@@ -89,7 +89,7 @@ class _Progress:
 
 # A waiting submission's subscribers hear its new place at most this often: with 50 waiting, one
 # message each per job taken would be 50 messages for every submission judged.
-POSITION_NEWS_S = 1.0
+POSITION_NEWS_S = 2.0
 
 
 class Live:

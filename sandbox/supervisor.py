@@ -53,8 +53,8 @@ JUDGE = "/judge"
 # How often a running program's CPU, memory and output are checked: soon after it starts, then
 # less often as it keeps running (limits the kernel enforces itself back this up: RLIMIT_CPU,
 # RLIMIT_DATA, RLIMIT_FSIZE, the container's memory cap).
-TICK_S = 0.01
-MAX_TICK_S = 0.02
+TICK_S = 0.015
+MAX_TICK_S = 0.03
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 PR_SET_CHILD_SUBREAPER = 36

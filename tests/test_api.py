@@ -109,7 +109,7 @@ async def test_a_waiting_submission_knows_its_place_in_the_queue(
             for _ in range(4):
                 fake_engine.judging.let_one_through()
             events = await events_until_completed(ws, timeout_s=30)
-        # Places are announced at most once a second: 1st may go by unannounced, but never upwards.
+        # Places are announced every 2 s at most: 1st may go by unannounced, but never upwards.
         places = [e["queue_position"] for e in events if e["type"] == "submission_status" and e["queue_position"]]
         assert places == sorted(places, reverse=True) and all(place <= 2 for place in places)
         assert any(e["type"] == "submission_status" and e["status"] == "running" for e in events)

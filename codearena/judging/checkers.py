@@ -42,6 +42,8 @@ def _short(token: bytes) -> str:
 
 def _compare(expected: list[bytes], got: list[bytes], unit: str) -> CheckResult:
     """Equal sequences of tokens or lines; else where the first difference is."""
+    if expected == got:  # the common case, compared in C
+        return CheckResult(True)
     for i, (want, have) in enumerate(zip(expected, got, strict=False)):
         if want != have:
             return CheckResult(False, f"{unit} {i + 1}: expected {_short(want)!r}, found {_short(have)!r}")

@@ -143,7 +143,7 @@ class Judge:
         on_event: EventSink,
         grader: Grader,
     ) -> JudgeResult:
-        if language.compile or language.syntax_check:
+        if language.compile:  # a syntax check takes a few milliseconds: not worth a status of its own
             await on_event(StatusEvent(Status.COMPILING))
         limits = test_limits(self.settings, problem, language)
         memory_mb = problem.limits.memory_limit_mb
