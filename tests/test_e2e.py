@@ -226,6 +226,29 @@ async def test_wrong_answer_shows_the_first_difference(page: Page, shot: Shot) -
     await page.get_by_role("button", name="Reset to starter code").click()
 
 
+async def test_failures_say_why_on_a_desktop_and_on_a_phone(page: Page, shot: Shot) -> None:
+    """Real programs, real reasons: the signal of a crash, and a time limit that skips the rest."""
+    await open_problem(page)
+    await page.get_by_label("Language").select_option("cpp")
+    await set_code(page, "int main() { volatile int* p = nullptr; *p = 1; }\n")
+    assert "Runtime error" in await submit_and_wait(page)
+    await expect(page.locator("#results .summary-reason")).to_have_text("test 1: segmentation fault (SIGSEGV)")
+    await expect(page.locator('#results tr.test[data-index="1"] .reason')).to_have_text("segmentation fault (SIGSEGV)")
+    await shot(page.locator("#results-panel"), "19-runtime-error-reason-desktop")
+    await page.get_by_label("Language").select_option("python")
+    await set_code(page, "import time\ntime.sleep(600)\n")
+    assert "Time limit exceeded" in await submit_and_wait(page)
+    await expect(page.locator("#results .summary-reason")).to_contain_text("test 1: wall-clock limit (idle or waiting")
+    await expect(page.locator('#results tr.test[data-verdict="skipped"]')).to_have_count(9)
+    await page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        await page.locator("#results-panel").scroll_into_view_if_needed()
+        await shot(page.locator("#results-panel"), "20-time-limit-reason-phone")
+    finally:
+        await page.set_viewport_size({"width": 1360, "height": 900})
+    await page.get_by_role("button", name="Reset to starter code").click()
+
+
 async def test_run_on_custom_input_and_on_the_samples(page: Page, shot: Shot) -> None:
     await open_problem(page)
     await page.get_by_label("Language").select_option("python")

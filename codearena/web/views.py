@@ -39,7 +39,7 @@ DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
 VERDICTS: dict[str, tuple[str, str]] = {
     Verdict.ACCEPTED: ("✓", "Accepted"),
     Verdict.WRONG_ANSWER: ("✗", "Wrong answer"),
-    Verdict.TIME_LIMIT_EXCEEDED: ("⏱", "Time limit exceeded"),
+    Verdict.TIME_LIMIT_EXCEEDED: ("◷", "Time limit exceeded"),
     Verdict.MEMORY_LIMIT_EXCEEDED: ("▦", "Memory limit exceeded"),
     Verdict.RUNTIME_ERROR: ("!", "Runtime error"),
     Verdict.COMPILATION_ERROR: ("⚠", "Compilation error"),
