@@ -22,6 +22,7 @@ import asyncio
 
 from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.judging.grading import summarize
 from codearena.judging.judge import EventSink, StatusEvent, TestEvent
 from codearena.judging.runs import RunCase, RunOutcome, RunRequest
 from codearena.languages import Language
@@ -133,17 +134,8 @@ class FakeEngine:
 
 
 def result_of(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
-    failing = next((t for t in tests if t.verdict != Verdict.ACCEPTED), None)
-    verdict = failing.verdict if failing else Verdict.ACCEPTED
+    """What the real judge would make of these tests (its own grading), or a compilation error."""
+    result = summarize(tests, compile_output)
     if compile_output:
-        verdict = Verdict.COMPILATION_ERROR
-    return JudgeResult(
-        verdict=verdict,
-        passed=sum(t.verdict == Verdict.ACCEPTED for t in tests),
-        total=len(tests),
-        time_ms=max((t.time_ms for t in tests), default=0),
-        memory_kb=max((t.memory_kb for t in tests), default=0),
-        compile_output=compile_output,
-        reason=failing.reason if failing else "",
-        tests=tests,
-    )
+        return result.model_copy(update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"})
+    return result

@@ -68,12 +68,12 @@ async def test_every_failure_names_its_reason(fake_server: TestServer, fake_engi
         body = await wait_completed(client, submission_id, timeout_s=30)
         async with client.get(f"/submissions/{submission_id}", headers={"Accept": "text/html"}) as r:
             page = await r.text()
-    assert body["verdict"] == "runtime_error" and body["reason"] == "exit code 3"
+    assert body["verdict"] == "runtime_error" and body["reason"] == "test 3: exit code 3"
     reasons = {t["index"]: t["reason"] for t in body["tests"]}
     assert reasons[3] == "exit code 3" and reasons[1] == "" and reasons[4] == "", "hidden tests too, data aside"
     tests = {e["index"]: e for e in events if e["type"] == "test_result"}
     assert tests[3]["reason"] == "exit code 3" and tests[1]["reason"] == ""
-    assert events[-1]["type"] == "submission_completed" and events[-1]["reason"] == "exit code 3"
+    assert events[-1]["type"] == "submission_completed" and events[-1]["reason"] == "test 3: exit code 3"
     assert '<span class="reason">exit code 3</span>' in page and 'class="summary-reason"' in page
     async with visitor(fake_server) as client, client.get("/api/history") as r:
         assert (await r.json()) == [], "a new visitor"

@@ -75,13 +75,15 @@ async def test_queue_place_then_live_rows_with_reasons_then_the_result(
             fake_engine.judging.let_one_through()  # ours, past its pause
             verdict = page.locator("#results #overall-verdict")
             await expect(verdict).to_contain_text("Runtime error", timeout=WAIT_MS)
-            await expect(page.locator("#results .summary-reason")).to_have_text("exit code 3")
+            await expect(page.locator("#results .summary-reason")).to_have_text("test 3: exit code 3")
             await expect(page.locator('#results tr.test[data-index="3"] .reason')).to_have_text("exit code 3")
             await expect(page.locator("#results tr.test .reason")).to_have_count(1)
             await panel.scroll_into_view_if_needed()
             await shot(panel, f"web-03-result-reason-{size}")
             await page.goto("/submissions")
-            await expect(page.locator(".history-table tbody tr").first.locator(".reason")).to_have_text("exit code 3")
+            await expect(page.locator(".history-table tbody tr").first.locator(".reason")).to_have_text(
+                "test 3: exit code 3"
+            )
             await shot(page, f"web-04-history-reason-{size}")
     finally:
         for _ in range(10):
