@@ -16,7 +16,8 @@ Reports throughput, latency percentiles and the server's RSS.
 In closed Python mode the same run also measures the yardstick (bench/baseline.py): the bare
 host judging the same submission with two workers side by side, for --yardstick-seconds before
 the load and after each of --rounds rounds of it; each round's throughput is a ratio to the
-mean of the yardsticks on either side of it, and the median ratio is reported.
+mean of the yardsticks on either side of it, and the median ratio is reported. --warmup
+submissions are judged first, unmeasured.
 """
 
 from __future__ import annotations
@@ -152,6 +153,20 @@ def yardstick(seconds: float, workers: int) -> float:
         bare.close()
 
 
+async def warm_up(base: str, submissions: int, source: str) -> None:
+    """Judge some submissions before measuring: a fresh server's first ones are slower."""
+    clients = [Client(base) for _ in range(10)]
+    await asyncio.gather(*(c.connect() for c in clients))
+    remaining = iter(range(submissions))
+
+    async def drive(client: Client) -> None:
+        for _ in remaining:
+            await client.judge("python", source)
+
+    await asyncio.gather(*(drive(c) for c in clients))
+    await asyncio.gather(*(c.close() for c in clients))
+
+
 async def main(args: argparse.Namespace) -> None:
     languages = list(FILES) if args.mixed else ["python"]
     sources = {lang: (SOLUTIONS / FILES[lang]).read_text() for lang in languages}
@@ -160,6 +175,8 @@ async def main(args: argparse.Namespace) -> None:
         proc, base = await start_server(Path(tmp), args.pool_size)
         floors: list[float] = []
         try:
+            if measure_yardstick and args.warmup:
+                await warm_up(base, args.warmup, sources["python"])
             if measure_yardstick:
                 floors.append(await asyncio.to_thread(yardstick, args.yardstick_seconds, args.pool_size))
             latencies: list[float] = []
@@ -271,4 +288,5 @@ if __name__ == "__main__":
     parser.add_argument("--mixed", action="store_true", help="all four languages in equal parts")
     parser.add_argument("--yardstick-seconds", type=float, default=10.0, help="closed mode: 0 skips the yardstick")
     parser.add_argument("--rounds", type=int, default=4, help="closed mode: rounds between yardsticks")
+    parser.add_argument("--warmup", type=int, default=100, help="closed mode: submissions judged before measuring")
     asyncio.run(main(parser.parse_args()))

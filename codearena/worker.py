@@ -93,6 +93,7 @@ class JudgeQueue:
         self._runs_running = 0
         self._accepting = True
         self._queued_at: dict[str, float] = {}
+        self._known: dict[str, Submission] = {}  # submissions queued by this process, as stored
         self.verdicts: Counter[str] = Counter()
         self.latency = Histogram()
 
@@ -125,12 +126,15 @@ class JudgeQueue:
             log.info("re-queued %d submission(s) left unfinished by the previous run", requeued)
         self._workers = [asyncio.create_task(self._work(i), name=f"judge-worker-{i}") for i in range(workers)]
 
-    async def submit(self, submission_id: str) -> None:
+    async def submit(self, submission_id: str, submission: Submission | None = None) -> None:
+        """Queue a stored submission; given the stored object too, the worker need not read it back."""
         if not self._accepting:
             raise QueueFull("the server is shutting down")
         if len(self._pending) >= self.max_depth:
             raise QueueFull(f"{len(self._pending)} submissions are waiting")
         self._queued_at[submission_id] = time.monotonic()
+        if submission is not None:
+            self._known[submission_id] = submission
         async with self._wakeup:
             self._pending.append(submission_id)
             self.live.queued(submission_id, len(self._pending))
@@ -214,7 +218,7 @@ class JudgeQueue:
 
     async def _judge(self, submission_id: str) -> None:
         queued_at = self._queued_at.pop(submission_id, time.monotonic())
-        submission = await self.store.get(submission_id)
+        submission = self._known.pop(submission_id, None) or await self.store.get(submission_id)
         if submission is None or submission.status == Status.COMPLETED:
             return
         # Counted before judging and kept if the process dies, so a submission that kills the

@@ -102,7 +102,7 @@ class SubmissionService:
         check_rate(self.limiter, viewer)
         submission = await self.store.create(viewer.session, found.slug, lang.id, text)
         try:
-            await queue.submit(submission.id)
+            await queue.submit(submission.id, submission)
         except QueueFull as exc:
             # Stored but not queued: the next start re-queues it, so it is not lost either way.
             raise Unavailable("queue_full", str(exc), retry_after_s=5) from exc
