@@ -17,7 +17,6 @@
  *
  * It writes to REPORT_FD, one line each:
  *   "landlock ABI"          once: the Landlock ABI programs are confined with (0: none)
- *   "pid PID"               the program started
  *   "exit STATUS UTIME_US STIME_US MAXRSS_KB"   the program's main process ended
  *   "done UTIME_US STIME_US MAXRSS_KB"          every process it made is gone and reaped: their
  *                                               CPU summed, the largest peak memory of any one
@@ -331,19 +330,32 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     close(in);
     close(out);
     close(err);
-    dprintf(report, "pid %d\n", (int)pid);
     int status = 0;
     struct rusage ru;
     while (wait4(pid, &status, 0, &ru) < 0) {
         if (errno != EINTR) fail("wait4");
     }
-    dprintf(report, "exit %d %lld %lld %ld\n", status, micros(ru.ru_utime), micros(ru.ru_stime), ru.ru_maxrss);
-    /* The supervisor now kills whatever the program left; collect every one of them. */
+    char exited[128];
+    snprintf(exited, sizeof(exited), "exit %d %lld %lld %ld\n", status, micros(ru.ru_utime), micros(ru.ru_stime),
+             ru.ru_maxrss);
     long long utime = micros(ru.ru_utime), stime = micros(ru.ru_stime);
     long maxrss = ru.ru_maxrss;
+    int ignored;
+    struct rusage other;
+    pid_t more = wait4(-1, &ignored, WNOHANG, &other);
+    if (more < 0 && errno == ECHILD) {
+        /* The program left nothing behind (the common case): both lines in one write. */
+        dprintf(report, "%sdone %lld %lld %ld\n", exited, utime, stime, maxrss);
+        return;
+    }
+    dprintf(report, "%s", exited);
+    if (more > 0) {
+        utime += micros(other.ru_utime);
+        stime += micros(other.ru_stime);
+        if (other.ru_maxrss > maxrss) maxrss = other.ru_maxrss;
+    }
+    /* The supervisor now kills whatever the program left; collect every one of them. */
     for (;;) {
-        int ignored;
-        struct rusage other;
         if (wait4(-1, &ignored, 0, &other) < 0) {
             if (errno == EINTR) continue;
             if (errno == ECHILD) break;

@@ -639,10 +639,12 @@ class Supervisor:
                         error = "launch exited"
                         break
                     report += chunk
-                    if main_done_at is None and b"\nexit " in report and report.endswith(b"\n"):
+                    exited = report.startswith(b"exit ") or b"\nexit " in report
+                    if main_done_at is None and exited and report.endswith(b"\n"):
                         main_done_at = time.monotonic()
-                        # Whatever the program left running (a daemon, a fork bomb) ends with it.
-                        kill_runner(self.uid, keep)
+                        if b"done " not in report:
+                            # Whatever the program left running (a daemon, a fork bomb) ends with it.
+                            kill_runner(self.uid, keep)
                     continue
                 if main_done_at is not None or killed_for:
                     kill_runner(self.uid, keep)
