@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from codearena import cli_users
 from codearena.config import ConfigError, Settings, load_settings
 from codearena.engine import Engine
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
@@ -136,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=serve_command)
     check = sub.add_parser("check-problems", help="validate every problem folder")
     check.set_defaults(handler=check_problems_command)
+    cli_users.add_parser(sub, _settings)
     return top
 
 

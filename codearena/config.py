@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -66,10 +66,30 @@ class Settings(BaseModel):
     queue_size: int = Field(200, ge=1, description="submissions that may wait; beyond it POST answers 503")
     job_timeout_s: float = Field(300.0, gt=0, description="longest one submission may take to judge")
     shutdown_grace_s: float = Field(30.0, ge=0, description="how long running jobs may finish on shutdown")
-    # rate limits (per session and per client address) of POST /api/submissions and /api/run
+    # rate limits of POST /api/submissions and /api/run: per user (per session in open mode), and
+    # a much larger allowance per client address, which a whole class behind one NAT shares
     rate_limit_enabled: bool = Field(True, description="switch rate limiting off, e.g. for benchmarks")
-    rate_limit_per_minute: int = Field(30, ge=1, description="sustained requests per minute allowed")
-    rate_limit_burst: int = Field(10, ge=1, description="requests allowed at once before the rate applies")
+    rate_limit_per_minute: int = Field(30, ge=1, description="sustained requests per minute allowed a user")
+    rate_limit_burst: int = Field(10, ge=1, description="requests a user may make at once before the rate applies")
+    rate_limit_address_per_minute: int = Field(
+        600, ge=1, description="sustained requests per minute from one client address, all its users together"
+    )
+    rate_limit_address_burst: int = Field(300, ge=1, description="requests one address may make at once")
+    # accounts
+    auth: Literal["open", "accounts"] = Field(
+        "open", description='"open": anonymous practice; "accounts": every page but login needs a signed-in user'
+    )
+    login_session_days: float = Field(14, gt=0, description="how long a sign-in lasts (accounts)")
+    password_link_days: float = Field(14, gt=0, description="how long a one-time set-password link stays valid")
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="addresses of reverse proxies whose X-Forwarded-For (and remote_user_header) is believed",
+    )
+    remote_user_header: str = Field(
+        "",
+        description="single sign-on: the header a trusted proxy names the signed-in user in, e.g. X-Remote-User; "
+        "empty: off",
+    )
     # the Run button: a program on custom input
     max_stdin_kb: int = Field(256, gt=0, description="largest custom input of /api/run")
     run_time_limit_ms: int = Field(2000, gt=0, description="CPU time limit of /api/run, before the multiplier")
@@ -80,7 +100,7 @@ class Settings(BaseModel):
     run_output_limit_kb: int = Field(64, gt=0, description="output of /api/run kept and returned")
     secret_key: str = Field("", description="signs session cookies; empty: one generated and kept in the database")
 
-    @field_validator("allowed_hosts", mode="before")
+    @field_validator("allowed_hosts", "trusted_proxies", mode="before")
     @classmethod
     def _split_hosts(cls, value: object) -> object:
         """An environment variable gives the list as one string: names separated by commas."""

@@ -12,7 +12,7 @@ from codearena.domain.text import valid_text
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
 from codearena.domain.verdicts import TestResult as CaseResult  # a Test* name would be collected
 from codearena.store.db import MIGRATIONS, Database
-from codearena.store.submissions import SubmissionStore
+from codearena.store.submissions import Owner, SubmissionStore
 
 
 @pytest_asyncio.fixture
@@ -59,7 +59,7 @@ async def test_a_version_1_database_is_migrated_and_keeps_its_rows(tmp_path: Pat
 
 
 async def test_result_keeps_reasons_and_drops_hidden_tests_stderr(store: SubmissionStore) -> None:
-    created = await store.create("s1", "a-plus-b", "cpp", "int main() {}")
+    created = await store.create(Owner("s1"), "a-plus-b", "cpp", "int main() {}")
     assert created.status == Status.QUEUED and created.verdict is None and created.created_at.endswith("Z")
     sample = CaseResult(index=1, verdict=Verdict.ACCEPTED, time_ms=3, memory_kb=900, sample=True, output="3\n",
                         stderr="debug\n")  # fmt: skip
@@ -81,20 +81,20 @@ async def created_at(store: SubmissionStore, submission_id: str, when: str) -> N
 
 
 async def test_listing_marks_unfinished_and_attempts(store: SubmissionStore) -> None:
-    first = await store.create("alice", "a-plus-b", "python", "print(1)")
-    second = await store.create("alice", "two-sum", "python", "print(2)")
-    other = await store.create("bob", "a-plus-b", "python", "print(3)")
+    first = await store.create(Owner("alice"), "a-plus-b", "python", "print(1)")
+    second = await store.create(Owner("alice"), "two-sum", "python", "print(2)")
+    other = await store.create(Owner("bob"), "a-plus-b", "python", "print(3)")
     for n, s in enumerate((first, second, other), start=1):
         await created_at(store, s.id, f"2025-01-02T03:04:0{n}.000Z")
     ok = CaseResult(index=1, verdict=Verdict.ACCEPTED)
     await store.save_result(first.id, judged(ok))
-    listed = await store.list_by_session("alice", None, 10)
+    listed = await store.list_by_owner(Owner("alice"), None, 10)
     assert [s.id for s in listed] == [second.id, first.id] and all(s.tests == [] for s in listed)
-    assert [s.id for s in await store.list_by_session("alice", "a-plus-b", 10)] == [first.id]
-    assert [s.id for s in await store.list_by_session("alice", None, 10, before="2025-01-02T03:04:02.000Z")] == [
+    assert [s.id for s in await store.list_by_owner(Owner("alice"), "a-plus-b", 10)] == [first.id]
+    assert [s.id for s in await store.list_by_owner(Owner("alice"), None, 10, before="2025-01-02T03:04:02.000Z")] == [
         first.id
     ]
-    assert await store.marks("alice") == {"a-plus-b": True, "two-sum": False}
+    assert await store.marks(Owner("alice")) == {"a-plus-b": True, "two-sum": False}
     assert [s.id for s in await store.unfinished()] == [second.id, other.id], "oldest first"
     assert await store.begin_attempt(second.id) == 1
     assert await store.begin_attempt(second.id) == 2

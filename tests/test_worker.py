@@ -17,7 +17,7 @@ from codearena.judging.runs import RunRequest
 from codearena.languages import Language
 from codearena.problems.model import Problem
 from codearena.store.db import Database
-from codearena.store.submissions import SubmissionStore
+from codearena.store.submissions import Owner, SubmissionStore
 from codearena.worker import JudgeQueue, QueueFull
 
 WAIT_S = 30.0  # generous: the machine is shared, and nothing here depends on speed
@@ -38,7 +38,7 @@ class Harness:
     queue: JudgeQueue
 
     async def submit(self, source: str, problem: str = "echo") -> str:
-        submission = await self.store.create("session", problem, "python", source)
+        submission = await self.store.create(Owner("session"), problem, "python", source)
         await self.queue.submit(submission.id)
         return submission.id
 
@@ -116,7 +116,7 @@ async def test_a_job_that_takes_too_long_is_an_internal_error_with_its_completio
     await h.queue.start(workers=1)
     try:
         watcher = Recorder()
-        submission = await h.store.create("session", "echo", "python", "hang")
+        submission = await h.store.create(Owner("session"), "echo", "python", "hang")
         h.live.subscribe(live.submission_topic(submission.id), watcher)
         await h.queue.submit(submission.id)
         await h.completed(submission.id)
@@ -134,8 +134,8 @@ async def test_start_requeues_what_a_previous_process_left_unfinished(
     database: Database, echo_problem: Problem, languages: dict[str, Language]
 ) -> None:
     h = make_queue(database, echo_problem, languages)
-    queued = await h.store.create("session", "echo", "python", "accept")
-    running = await h.store.create("session", "echo", "python", "wrong")
+    queued = await h.store.create(Owner("session"), "echo", "python", "accept")
+    running = await h.store.create(Owner("session"), "echo", "python", "wrong")
     await h.store.set_status(running.id, Status.RUNNING)
     left = [s.source for s in await h.store.unfinished()]  # oldest first
     await h.queue.start(workers=1)
@@ -149,7 +149,7 @@ async def test_start_requeues_what_a_previous_process_left_unfinished(
 
 async def test_output_that_is_not_utf8_is_kept_with_replacement_characters(harness: Harness) -> None:
     watcher = Recorder()
-    submission = await harness.store.create("session", "echo", "python", "binary")
+    submission = await harness.store.create(Owner("session"), "echo", "python", "binary")
     harness.live.subscribe(live.submission_topic(submission.id), watcher)
     await harness.queue.submit(submission.id)
     await harness.completed(submission.id)
@@ -162,7 +162,7 @@ async def test_output_that_is_not_utf8_is_kept_with_replacement_characters(harne
 
 async def test_an_exception_in_the_judge_finishes_the_submission_with_a_reason(harness: Harness) -> None:
     watcher = Recorder()
-    submission = await harness.store.create("session", "echo", "python", "raise")
+    submission = await harness.store.create(Owner("session"), "echo", "python", "raise")
     harness.live.subscribe(live.submission_topic(submission.id), watcher)
     await harness.queue.submit(submission.id)
     await harness.completed(submission.id)
@@ -190,7 +190,7 @@ async def test_a_result_that_cannot_be_saved_still_completes(harness: Harness, m
 
     monkeypatch.setattr(harness.store, "save_result", save_fails_once)
     watcher = Recorder()
-    submission = await harness.store.create("session", "echo", "python", "accept")
+    submission = await harness.store.create(Owner("session"), "echo", "python", "accept")
     harness.live.subscribe(live.submission_topic(submission.id), watcher)
     await harness.queue.submit(submission.id)
     await harness.completed(submission.id)
@@ -203,8 +203,8 @@ async def test_a_submission_whose_judging_failed_twice_is_not_retried(
     database: Database, echo_problem: Problem, languages: dict[str, Language]
 ) -> None:
     h = make_queue(database, echo_problem, languages)
-    twice = await h.store.create("session", "echo", "python", "accept")
-    once = await h.store.create("session", "echo", "python", "wrong")
+    twice = await h.store.create(Owner("session"), "echo", "python", "accept")
+    once = await h.store.create(Owner("session"), "echo", "python", "wrong")
     for submission_id, crashes in ((twice.id, 2), (once.id, 1)):
         for _ in range(crashes):  # a worker started it, then the process died
             await h.store.begin_attempt(submission_id)

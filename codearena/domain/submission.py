@@ -11,7 +11,8 @@ class Submission(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: str = Field(description="16 hex digits, random: knowing one is the only way to reach it")
-    session: str = Field(description="the anonymous session that sent it, its owner")
+    session: str = Field(description="the browser session that sent it; its owner when user_id is None")
+    user_id: int | None = Field(None, description="the signed-in user who sent it, its owner (auth = accounts)")
     problem: str = Field(description="the problem's slug")
     language: str = Field(description="the language's id")
     source: str

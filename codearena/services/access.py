@@ -1,7 +1,8 @@
 """Who may see what, decided here and nowhere else.
 
-Today a viewer is an anonymous session (accounts come later):
-- a submission's source is shown only to the session that sent it;
+A viewer is a browser session, signed in to a user's account when `auth = "accounts"`:
+- a submission's source is shown only to its owner: the user who sent it or, for a submission
+  sent anonymously, the session that sent it;
 - a sample test's data (input, expected and actual output, stderr, checker message) is shown
   to anyone who has the submission's id; a hidden test's data never leaves the server, only
   its verdict, time, memory and the reason it failed (a limit, a signal, an exit code);
@@ -13,19 +14,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from codearena.domain.accounts import Role, User
 from codearena.domain.submission import Submission
 from codearena.domain.verdicts import Status, TestResult, Verdict
 from codearena.live import Progress
 from codearena.problems.model import Problem
 from codearena.services.problems import sample_text
+from codearena.store.submissions import Owner
 
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is asking: the anonymous session, and the address it calls from (for rate limits)."""
+    """Who is asking: the browser session, the signed-in user if any, and the address it calls
+    from (for rate limits)."""
 
     session: str
     address: str = ""
+    user: User | None = None
+
+    @property
+    def owner(self) -> Owner:
+        """Whose submissions this viewer sends and lists."""
+        return Owner(self.session, self.user.id if self.user else None)
+
+    @property
+    def rate_keys(self) -> tuple[str, ...]:
+        """What a request is counted against: the user (or session), and the address."""
+        who = f"user:{self.user.id}" if self.user else f"session:{self.session}"
+        return who, "addr:" + (self.address or "?")
 
 
 @dataclass(frozen=True)
@@ -67,13 +83,34 @@ class SubmissionView:
     source: str | None  # None unless the viewer sent it
 
 
+def may_see(viewer: Viewer, submission: Submission, teaches_owner: bool) -> bool:
+    """Whether `viewer` may see a submission at all. An anonymous one: anyone with its id (open
+    mode's sharing of a link). A user's: that user, an admin, and (`teaches_owner`) an instructor
+    of a course its owner is in; to anyone else it does not exist."""
+    if submission.user_id is None:
+        return True
+    user = viewer.user
+    if user is None:
+        return False
+    return user.id == submission.user_id or user.role == Role.ADMIN or (user.role == Role.INSTRUCTOR and teaches_owner)
+
+
+def may_read_source(viewer: Viewer, submission: Submission) -> bool:
+    """The owner, and the staff who may see the submission (checked with `may_see` first)."""
+    return owns(viewer, submission) or (
+        submission.user_id is not None and viewer.user is not None and viewer.user.role != Role.STUDENT
+    )
+
+
 def owns(viewer: Viewer, submission: Submission) -> bool:
+    if submission.user_id is not None:
+        return viewer.user is not None and viewer.user.id == submission.user_id
     return submission.session == viewer.session
 
 
-def history_owner(viewer: Viewer) -> str:
+def history_owner(viewer: Viewer) -> Owner:
     """Whose submissions a viewer's history lists: its own."""
-    return viewer.session
+    return viewer.owner
 
 
 def view_of_test(result: TestResult, problem: Problem | None) -> TestView:
@@ -96,6 +133,6 @@ def submission_view(
         id=s.id, problem=s.problem, language=s.language, status=s.status, verdict=s.verdict, passed=s.passed,
         total=s.total, time_ms=s.time_ms, memory_kb=s.memory_kb, compile_output=s.compile_output,
         reason=s.reason, created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
-        tests_total=len(problem.tests) if problem else s.total, source=s.source if owns(viewer, s) else None,
+        tests_total=len(problem.tests) if problem else s.total, source=s.source if may_read_source(viewer, s) else None,
         queue_position=progress.queue_position if progress else None,
     )  # fmt: skip

@@ -29,3 +29,15 @@ class TooMany(ServiceError):
 
 class Unavailable(ServiceError):
     """Judging cannot take it now (no Docker, a full queue, shutting down)."""
+
+
+class Unauthenticated(ServiceError):
+    """Nobody is signed in, or the credentials are wrong."""
+
+
+class Forbidden(ServiceError):
+    """The viewer is signed in but may not do this."""
+
+
+class Conflict(ServiceError):
+    """It would clash with what exists (a username taken)."""

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from codearena.config import Settings
+from codearena.domain.accounts import Role
 from codearena.domain.submission import Submission
 from codearena.domain.verdicts import Status
 from codearena.languages import Language
@@ -16,6 +17,7 @@ from codearena.services import access
 from codearena.services.access import SubmissionView, Viewer
 from codearena.services.errors import Invalid, NotFound, TooLarge, TooMany, Unavailable
 from codearena.services.problems import find_problem
+from codearena.store.courses import CourseStore
 from codearena.store.submissions import SubmissionStore
 from codearena.worker import JudgeQueue, QueueFull
 
@@ -58,7 +60,7 @@ def is_unicode(text: str) -> bool:
 
 
 def check_rate(limiter: Limiter, viewer: Viewer) -> None:
-    wait_s = limiter.check("session:" + viewer.session, "addr:" + (viewer.address or "?"))
+    wait_s = limiter.check(*viewer.rate_keys)
     if wait_s:
         raise TooMany("rate_limited", f"too many requests; retry in {wait_s} s", retry_after_s=wait_s)
 
@@ -74,8 +76,11 @@ class SubmissionService:
         limiter: Limiter,
         queue: JudgeQueue | None,
         unavailable: str = "the judge is not running",
+        courses: CourseStore | None = None,
     ) -> None:
-        """`queue` is None when judging cannot run; `unavailable` then says why."""
+        """`queue` is None when judging cannot run; `unavailable` then says why. `courses` tells
+        which instructors teach whom (accounts mode)."""
+        self.courses = courses
         self.settings = settings
         self.store = store
         self.live = live
@@ -100,7 +105,7 @@ class SubmissionService:
         if queue.depth >= queue.max_depth:
             raise Unavailable("queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)
         check_rate(self.limiter, viewer)
-        submission = await self.store.create(viewer.session, found.slug, lang.id, text)
+        submission = await self.store.create(viewer.owner, found.slug, lang.id, text)
         try:
             await queue.submit(submission.id, submission)
         except QueueFull as exc:
@@ -118,10 +123,18 @@ class SubmissionService:
             return None
         return await self.store.get(submission_id)
 
+    async def visible(self, viewer: Viewer, submission: Submission) -> bool:
+        """Whether `viewer` may see `submission` (see access.may_see)."""
+        user, owner = viewer.user, submission.user_id
+        teaches = False
+        if self.courses and user and owner is not None and user.role == Role.INSTRUCTOR and user.id != owner:
+            teaches = await self.courses.teaches(user.id, owner)
+        return access.may_see(viewer, submission, teaches)
+
     async def view(self, viewer: Viewer, submission_id: str) -> SubmissionView:
         """What `viewer` may see of a submission, judged or being judged."""
         submission = await self.find(submission_id)
-        if submission is None:
+        if submission is None or not await self.visible(viewer, submission):
             raise NotFound("submission_not_found", f"no submission {submission_id!r}")
         progress = self.live.progress(submission.id) if submission.status != Status.COMPLETED else None
         return access.submission_view(viewer, submission, self.problems.get(submission.problem), progress)
@@ -130,7 +143,7 @@ class SubmissionService:
         self, viewer: Viewer, *, problem: str | None = None, limit: int = 20, before: str | None = None
     ) -> list[Submission]:
         """`viewer`'s own submissions, newest first (without their tests)."""
-        return await self.store.list_by_session(access.history_owner(viewer), problem, limit, before)
+        return await self.store.list_by_owner(access.history_owner(viewer), problem, limit, before)
 
     async def marks(self, viewer: Viewer) -> dict[str, bool]:
         """Each problem `viewer` tried, and whether it solved it."""
@@ -139,7 +152,7 @@ class SubmissionService:
     async def follow(self, viewer: Viewer, submission_id: str, subscriber: Subscriber) -> list[LiveEvent]:
         """Subscribe to a submission's live events; the events that bring the subscriber up to date.
 
-        Anyone with the id may follow: the events carry no source and no test data.
+        Whoever may see the submission may follow it (anyone with the id, for an anonymous one).
         """
         if not SUBMISSION_ID.match(submission_id):
             raise NotFound("submission_not_found", f"no submission {submission_id!r}")
@@ -148,7 +161,7 @@ class SubmissionService:
         # reaches the subscriber (at worst twice, which a client takes as once).
         self.live.subscribe(topic, subscriber)
         submission = await self.store.get(submission_id)
-        if submission is None:
+        if submission is None or not await self.visible(viewer, submission):
             self.live.unsubscribe(topic, subscriber)
             raise NotFound("submission_not_found", f"no submission {submission_id!r}")
         if submission.status == Status.COMPLETED:

@@ -60,6 +60,104 @@ MIGRATIONS: list[str] = [
     ALTER TABLE submissions ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE test_results ADD COLUMN reason TEXT NOT NULL DEFAULT '';
     """,
+    # 3: accounts (auth = "accounts"): users, their login sessions and one-time set-password
+    # links; courses with their members, assignments and extensions; a submission's user and
+    # the earlier results a re-judge replaced. Anonymous submissions keep user_id NULL and stay
+    # their session's.
+    """
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        name TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        student_id TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL CHECK (role IN ('admin', 'instructor', 'student')),
+        password_hash TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE login_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        address TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX login_sessions_by_user ON login_sessions (user_id);
+    CREATE TABLE password_links (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+    );
+    CREATE TABLE courses (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        time_zone TEXT NOT NULL DEFAULT 'UTC',
+        enrolment_code TEXT UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE course_members (
+        course_id INTEGER NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('instructor', 'student')),
+        PRIMARY KEY (course_id, user_id)
+    );
+    CREATE INDEX course_members_by_user ON course_members (user_id);
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        course_id INTEGER NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        opens_at TEXT NOT NULL,
+        due_at TEXT NOT NULL,
+        late_until TEXT,
+        late_rule TEXT NOT NULL DEFAULT '',
+        after_due TEXT NOT NULL DEFAULT 'late' CHECK (after_due IN ('late', 'ignored')),
+        time_limit_min INTEGER,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX assignments_by_course ON assignments (course_id);
+    CREATE TABLE assignment_problems (
+        assignment_id INTEGER NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+        problem TEXT NOT NULL,
+        points REAL NOT NULL DEFAULT 100,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (assignment_id, problem)
+    );
+    CREATE INDEX assignment_problems_by_problem ON assignment_problems (problem);
+    CREATE TABLE extensions (
+        assignment_id INTEGER NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        due_at TEXT NOT NULL,
+        late_until TEXT,
+        PRIMARY KEY (assignment_id, user_id)
+    );
+    CREATE TABLE timed_starts (
+        assignment_id INTEGER NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        PRIMARY KEY (assignment_id, user_id)
+    );
+    ALTER TABLE submissions ADD COLUMN user_id INTEGER REFERENCES users (id);
+    CREATE INDEX submissions_by_user ON submissions (user_id, created_at DESC, id) WHERE user_id IS NOT NULL;
+    CREATE INDEX submissions_by_user_problem ON submissions (user_id, problem, created_at DESC, id)
+        WHERE user_id IS NOT NULL;
+    CREATE INDEX submissions_by_problem ON submissions (problem, created_at DESC, id);
+    CREATE TABLE rejudges (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users (id),
+        scope TEXT NOT NULL
+    );
+    CREATE TABLE earlier_results (
+        rejudge_id INTEGER NOT NULL REFERENCES rejudges (id) ON DELETE CASCADE,
+        submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+        verdict TEXT,
+        passed INTEGER NOT NULL,
+        total INTEGER NOT NULL,
+        PRIMARY KEY (rejudge_id, submission_id)
+    );
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,19 +21,34 @@ def new_submission_id() -> str:
     return secrets.token_hex(8)
 
 
+@dataclass(frozen=True)
+class Owner:
+    """Whose submissions: a signed-in user's (`user_id`), or else an anonymous session's."""
+
+    session: str
+    user_id: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        if self.user_id is not None:
+            return "user_id = ?", [self.user_id]
+        return "session = ? AND user_id IS NULL", [self.session]
+
+
 class SubmissionStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def create(self, session: str, problem: str, language: str, source: str) -> Submission:
-        submission = Submission(id=new_submission_id(), session=session, problem=problem, language=language,
-                                source=source, status=Status.QUEUED, created_at=utc_now())  # fmt: skip
+    async def create(self, owner: Owner, problem: str, language: str, source: str) -> Submission:
+        submission = Submission(id=new_submission_id(), session=owner.session, user_id=owner.user_id,
+                                problem=problem, language=language, source=source, status=Status.QUEUED,
+                                created_at=utc_now())  # fmt: skip
         async with self.db.write() as connection:
             await connection.execute(
-                "INSERT INTO submissions (id, session, problem, language, source, status, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (submission.id, session, problem, language, source, submission.status.value, submission.created_at),
-            )
+                "INSERT INTO submissions (id, session, user_id, problem, language, source, status, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (submission.id, owner.session, owner.user_id, problem, language, source, submission.status.value,
+                 submission.created_at),
+            )  # fmt: skip
         return submission
 
     async def set_status(self, submission_id: str, status: Status) -> None:
@@ -92,12 +108,12 @@ class SubmissionStore:
         )
         return _submission(row, [_test(t) for t in tests])
 
-    async def list_by_session(
-        self, session: str, problem: str | None, limit: int, before: str | None = None
+    async def list_by_owner(
+        self, owner: Owner, problem: str | None, limit: int, before: str | None = None
     ) -> list[Submission]:
-        """`session`'s submissions, newest first, created before `before`; without their tests."""
-        query = "SELECT * FROM submissions WHERE session = ?"
-        args: list[Any] = [session]
+        """`owner`'s submissions, newest first, created before `before`; without their tests."""
+        where, args = owner.where()
+        query = f"SELECT * FROM submissions WHERE {where}"
         if problem:
             query += " AND problem = ?"
             args.append(problem)
@@ -108,10 +124,11 @@ class SubmissionStore:
         args.append(limit)
         return [_submission(r) for r in await self.db.fetchall(query, args)]
 
-    async def marks(self, session: str) -> dict[str, bool]:
-        """Each problem `session` submitted to, and whether one of those submissions was accepted."""
+    async def marks(self, owner: Owner) -> dict[str, bool]:
+        """Each problem `owner` submitted to, and whether one of those submissions was accepted."""
+        where, args = owner.where()
         rows = await self.db.fetchall(
-            "SELECT problem, MAX(verdict = 'accepted') FROM submissions WHERE session = ? GROUP BY problem", (session,)
+            f"SELECT problem, MAX(verdict = 'accepted') FROM submissions WHERE {where} GROUP BY problem", args
         )
         return {r[0]: bool(r[1]) for r in rows}
 

@@ -15,14 +15,18 @@ from codearena.languages import load_languages
 from codearena.live import Live
 from codearena.problems.native import load_problems
 from codearena.sandbox.docker import EngineError
+from codearena.services.accounts import AccountService
 from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
+from codearena.store.accounts import AccountStore
+from codearena.store.courses import CourseStore
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
-from codearena.web import api, metrics, security, views, ws
+from codearena.web import accounts, api, metrics, security, views, ws
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
+    ACCOUNTS,
     ALLOWED_HOSTS,
     DATABASE,
     ENGINE,
@@ -39,6 +43,7 @@ from codearena.web.keys import (
     SIGNER,
     SUBMISSION_SERVICE,
     SUBMISSIONS,
+    TRUSTED_PROXIES,
     WEBSOCKETS,
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
@@ -53,6 +58,7 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
     database = await Database.open(settings.database_path)
     app[DATABASE] = database
     app[SUBMISSIONS] = SubmissionStore(database)
+    app[ACCOUNTS] = AccountService(settings, AccountStore(database))
     key = settings.secret_key or await database.meta("session_key", secrets.token_hex(32))
     app[SIGNER] = SessionSigner(key)
     yield
@@ -91,7 +97,7 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     settings, limiter, languages, problems = app[SETTINGS], app[LIMITER], app[LANGUAGES], app[PROBLEMS]
     unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
     app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
-                                                app.get(QUEUE), unavailable)  # fmt: skip
+                                                app.get(QUEUE), unavailable, CourseStore(app[DATABASE]))  # fmt: skip
     app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable)
     yield
 
@@ -114,6 +120,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app[SETTINGS] = settings
     app[ENGINE_FACTORY] = engine_factory
     app[ALLOWED_HOSTS] = security.allowed_hosts(settings)
+    app[TRUSTED_PROXIES] = frozenset(settings.trusted_proxies)
     languages = load_languages()
     app[LANGUAGES] = languages
     problems, errors = load_problems(settings.problems_dir, set(languages))
@@ -122,7 +129,9 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app[PROBLEMS] = problems
     app[PROBLEM_ERRORS] = errors
     app[LIVE] = Live()
-    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled)
+    address_limits = (settings.rate_limit_address_per_minute, settings.rate_limit_address_burst)
+    app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled,
+                               prefixes={"addr:": address_limits})  # fmt: skip
     app[WEBSOCKETS] = weakref.WeakSet()
     app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx])
     app.on_shutdown.append(on_shutdown)
@@ -131,4 +140,5 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.router.add_get("/metrics", metrics.metrics)
     app.router.add_get("/ws", ws.websocket)
     views.setup(app)
+    app.add_routes(accounts.routes)
     return app

@@ -8,7 +8,17 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from codearena.services.errors import Invalid, NotFound, ServiceError, TooLarge, TooMany, Unavailable
+from codearena.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotFound,
+    ServiceError,
+    TooLarge,
+    TooMany,
+    Unauthenticated,
+    Unavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +34,8 @@ def error_response(status: int, code: str, message: str, retry_after_s: int | No
     return web.json_response({"error": {"code": code, "message": message}}, status=status, headers=headers)
 
 
-STATUS_OF: dict[type[ServiceError], int] = {Invalid: 400, NotFound: 404, TooLarge: 413, TooMany: 429,
+STATUS_OF: dict[type[ServiceError], int] = {Invalid: 400, Unauthenticated: 401, Forbidden: 403, NotFound: 404,
+                                            Conflict: 409, TooLarge: 413, TooMany: 429,
                                             Unavailable: 503}  # fmt: skip
 
 
@@ -32,7 +43,8 @@ def status_of(error: ServiceError) -> int:
     return STATUS_OF.get(type(error), 400)
 
 
-HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
+HTTP_CODES = {400: "bad_request", 401: "login_required", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 413: "payload_too_large",
               415: "unsupported_media_type", 429: "rate_limited", 503: "unavailable"}  # fmt: skip
 
 

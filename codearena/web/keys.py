@@ -13,6 +13,7 @@ from codearena.languages import Language
 from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
+from codearena.services.accounts import AccountService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
@@ -31,6 +32,8 @@ PROBLEMS = web.AppKey("problems", dict[str, Problem])
 PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
 DATABASE = web.AppKey("database", Database)
 SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
+ACCOUNTS = web.AppKey("accounts", AccountService)
+TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset[str])
 ENGINE_FACTORY: web.AppKey[EngineFactory] = web.AppKey("engine_factory")
 ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
 ENGINE_ERROR = web.AppKey("engine_error", str)
@@ -43,4 +46,5 @@ LIMITER = web.AppKey("limiter", RateLimiter)
 WEBSOCKETS = web.AppKey("websockets", weakref.WeakSet[web.WebSocketResponse])
 TEMPLATES = web.AppKey("templates", jinja2.Environment)
 VIEWER = web.RequestKey("viewer", Viewer)
+LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's token, when there is one
 CSP_NONCE = web.RequestKey("csp_nonce", str)

@@ -15,16 +15,30 @@ import hmac
 import re
 import secrets
 from collections.abc import Awaitable, Callable
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from aiohttp import hdrs, web
 
 from codearena.config import Settings
+from codearena.domain.accounts import User
 from codearena.services.access import Viewer
 from codearena.web.errors import ApiError
-from codearena.web.keys import ALLOWED_HOSTS, CSP_NONCE, SIGNER, VIEWER
+from codearena.web.keys import (
+    ACCOUNTS,
+    ALLOWED_HOSTS,
+    CSP_NONCE,
+    LOGIN_TOKEN,
+    SETTINGS,
+    SIGNER,
+    TRUSTED_PROXIES,
+    VIEWER,
+)  # fmt: skip
 
 COOKIE = "codearena_session"
+LOGIN_COOKIE = "codearena_login"
+# What a signed-out visitor may reach when auth = "accounts".
+PUBLIC_PATHS = frozenset({"/login", "/api/login", "/health", "/favicon.ico"})
+PUBLIC_PREFIXES = ("/static/", "/set-password/", "/api/set-password/")
 MAX_AGE_S = 365 * 24 * 3600
 CSRF_FIELD = "csrf_token"
 # A Host header is copied into the policy only when it is a plain host[:port].
@@ -128,17 +142,84 @@ def check_origin(request: web.Request) -> None:
         raise ApiError(403, "forbidden_origin", f"{what} from other sites are refused")
 
 
+def set_login_cookie(response: web.StreamResponse, token: str, secure: bool) -> None:
+    response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="Lax", secure=secure, path="/")
+
+
+def clear_login_cookie(response: web.StreamResponse) -> None:
+    response.del_cookie(LOGIN_COOKIE, path="/")
+
+
+# --- who is calling: the address (behind trusted proxies), the signed-in user
+
+
+def client_address(request: web.Request) -> str:
+    """The caller's address: the socket's, or, from a trusted proxy, the nearest untrusted hop
+    of X-Forwarded-For (the hops a client wrote itself come before its proxy's and are ignored)."""
+    remote = request.remote or ""
+    trusted = request.app[TRUSTED_PROXIES]
+    if remote not in trusted:
+        return remote
+    hops = [hop.strip() for hop in request.headers.get("X-Forwarded-For", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop[:64]
+    return remote
+
+
+async def signed_in_user(request: web.Request, address: str) -> tuple[User | None, str, str]:
+    """The user, the login token of this request, and a new token to set as the cookie ("" if none).
+
+    A trusted proxy's user header (single sign-on) wins over the cookie; it starts a session of
+    its own the first time, so the pages behave the same either way."""
+    settings, accounts = request.app[SETTINGS], request.app[ACCOUNTS]
+    token = request.cookies.get(LOGIN_COOKIE, "")
+    user = await accounts.session_user(token) if token and len(token) <= 128 else None
+    header = settings.remote_user_header
+    if header and (request.remote or "") in request.app[TRUSTED_PROXIES]:
+        named = request.headers.get(header, "").strip()
+        if named and (user is None or user.username.casefold() != named.casefold()):
+            started = await accounts.sso_session(named, address)
+            if started is not None:
+                user, token = started
+                return user, token, token
+    return user, token if user else "", ""
+
+
+def is_public(path: str) -> bool:
+    return path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES)
+
+
+def login_required(request: web.Request) -> web.StreamResponse:
+    if request.path.startswith("/api/") or request.path == "/ws" or request.method not in SAFE_METHODS:
+        raise ApiError(401, "login_required", "sign in first: POST /api/login with username and password")
+    target = request.path_qs if request.path != "/" else ""
+    raise web.HTTPSeeOther("/login" + (f"?{urlencode({'next': target})}" if target else ""))
+
+
 @web.middleware
 async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every request: the Host check, its viewer (a session cookie set when new), the Origin check."""
+    """Every request: the Host check, its viewer (a session cookie set when new; the signed-in
+    user in accounts mode, and sign-in required but for the login pages), the Origin check."""
     check_host(request)
     signer = request.app[SIGNER]
     session_id, new = session_of(request, signer)
-    request[VIEWER] = Viewer(session=session_id, address=request.remote or "")
+    address = client_address(request)
+    user, token, new_token = None, "", ""
+    if request.app[SETTINGS].auth == "accounts" and not request.path.startswith("/static/"):
+        user, token, new_token = await signed_in_user(request, address)
+    request[VIEWER] = Viewer(session=session_id, address=address, user=user)
+    if token:
+        request[LOGIN_TOKEN] = token
     check_origin(request)
+    if request.app[SETTINGS].auth == "accounts" and user is None and not is_public(request.path):
+        login_required(request)
     response = await handler(request)
-    if new and not response.prepared:
-        set_cookie(response, signer, session_id, secure=request.secure)
+    if not response.prepared:
+        if new:
+            set_cookie(response, signer, session_id, secure=request.secure)
+        if new_token:
+            set_login_cookie(response, new_token, secure=request.secure)
     return response
 
 
@@ -146,8 +227,10 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 
 def csrf_token(request: web.Request) -> str:
-    """The token of this visitor's session: a MAC only the server can make."""
-    return request.app[SIGNER].sign("csrf:" + request[VIEWER].session).rpartition(".")[2]
+    """The token of this visitor's session (and sign-in: a new sign-in gets a new token): a MAC
+    only the server can make."""
+    login = request.get(LOGIN_TOKEN, "")
+    return request.app[SIGNER].sign(f"csrf:{request[VIEWER].session}:{login}").rpartition(".")[2]
 
 
 def csrf_valid(request: web.Request, token: object) -> bool:

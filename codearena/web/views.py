@@ -97,7 +97,8 @@ def render(request: web.Request, name: str, *, status: int = 200, **context: Any
     engine_error = "" if ENGINE in request.app else request.app.get(ENGINE_ERROR, "") or "the judge is not running"
     template = request.app[TEMPLATES].get_template(name)
     page = template.render(path=request.path, csp_nonce=nonce, csrf_field=security.CSRF_FIELD,
-                           csrf_token=security.csrf_token(request), engine_error=engine_error, **context)  # fmt: skip
+                           csrf_token=security.csrf_token(request), engine_error=engine_error,
+                           user=request[VIEWER].user, **context)  # fmt: skip
     response = web.Response(text=page, content_type="text/html", status=status)
     # Pages show one visitor's own data; htmx asks for fragments of the same URLs.
     response.headers["Cache-Control"] = "private, no-cache"
