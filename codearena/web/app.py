@@ -23,7 +23,7 @@ from codearena.store.accounts import AccountStore
 from codearena.store.courses import CourseStore
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
-from codearena.web import accounts, api, metrics, security, views, ws
+from codearena.web import accounts, api, assignments, courses, metrics, review, security, views, ws
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
@@ -141,4 +141,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.router.add_get("/ws", ws.websocket)
     views.setup(app)
     app.add_routes(accounts.routes)
+    app.add_routes(courses.routes)
+    app.add_routes(assignments.routes)
+    app.add_routes(review.routes)
     return app
