@@ -1,4 +1,5 @@
-"""Assignments: problems with points, opening and due times, late rules, extensions, timed windows, scores and grade export: pages and API."""
+"""Assignments: problems with points, opening and due times, late rules, extensions, timed
+windows, scores and grade export: pages and API."""
 
 from __future__ import annotations
 
