@@ -1,4 +1,5 @@
-"""Command line: `codearena judge PROBLEM SOURCE`, `codearena check-problems [PATH]`, `codearena serve`."""
+"""Command line: `codearena judge PROBLEM SOURCE`, `codearena check-problems [PATH]`, `codearena backup FILE`,
+`codearena serve`."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from codearena.problems.check import check_folder, folders_to_check, judge_solut
 from codearena.problems.model import Problem, ProblemError
 from codearena.problems.native import resolve_problem
 from codearena.sandbox.docker import EngineError
+from codearena.store.backup import BackupError, backup
 from codearena.web import wire
 
 DEFAULT_CONFIG = Path("config.toml")
@@ -141,6 +143,19 @@ def _problem_summary(problem: Problem) -> str:
     return f"{tests} ({samples}), {_count(len(problem.solutions), 'reference solution')}"
 
 
+def backup_command(args: argparse.Namespace) -> int:
+    try:
+        settings = _settings(args)
+        info = backup(settings.database_path, args.file, force=args.force)
+    except (ConfigError, BackupError) as exc:
+        return fail(str(exc))
+    print(
+        f"backed up {settings.database_path} to {args.file}: {info.submissions} submissions, "
+        f"schema version {info.schema_version}, {info.size_bytes} bytes"
+    )
+    return 0
+
+
 def serve_command(args: argparse.Namespace) -> int:
     from aiohttp import web
 
@@ -185,6 +200,10 @@ def parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--no-judge", action="store_true", help="check the files only; do not judge (no Docker needed)")
     check.set_defaults(handler=lambda a: asyncio.run(check_problems_command(a)))
+    copy = sub.add_parser("backup", help="copy the live database consistently, even while the server writes")
+    copy.add_argument("file", type=Path, help="the backup file to write")
+    copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    copy.set_defaults(handler=backup_command)
     return top
 
 
