@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from aiohttp import web
@@ -34,6 +35,7 @@ from codearena.web.markdown import render_markdown
 from codearena.web.textdiff import first_difference, marked_lines
 
 HISTORY_PAGE = 50
+PROBLEM_HISTORY = 10  # the problem page lists this many; the history page has the rest
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
 # verdict -> (icon, name); the icon is decoration, the name is what is read out.
 VERDICTS: dict[str, tuple[str, str]] = {
@@ -42,7 +44,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     Verdict.TIME_LIMIT_EXCEEDED: ("◷", "Time limit exceeded"),
     Verdict.MEMORY_LIMIT_EXCEEDED: ("▦", "Memory limit exceeded"),
     Verdict.RUNTIME_ERROR: ("!", "Runtime error"),
-    Verdict.COMPILATION_ERROR: ("⚠", "Compilation error"),
+    Verdict.COMPILATION_ERROR: ("△", "Compilation error"),
     Verdict.OUTPUT_LIMIT_EXCEEDED: ("≡", "Output limit exceeded"),
     Verdict.INTERNAL_ERROR: ("?", "Internal error"),
     Verdict.SKIPPED: ("\u2013", "Skipped"),
@@ -134,12 +136,14 @@ async def problem_list(request: web.Request) -> web.Response:
     return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty], **context)
 
 
-def problem_context(
+async def problem_context(
     request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
 ) -> dict[str, Any]:
     languages = list(request.app[LANGUAGES].values())
     starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
     language = language if language in starter else languages[0].id
+    # Still judged after a reload: the page shows it again and follows it live.
+    resumed = await request.app[SUBMISSION_SERVICE].latest_unfinished(request[VIEWER], problem.slug)
     return {
         "problem": problem,
         "statement": render_markdown(problem.statement),
@@ -150,7 +154,17 @@ def problem_context(
         "source": starter[language] if source is None else source,
         "tests_total": len(problem.tests),
         "error": error,
+        "resumed": results_context(resumed) if resumed else None,
+        **await my_submissions(request, problem.slug),
     }
+
+
+async def my_submissions(request: web.Request, slug: str) -> dict[str, Any]:
+    """The problem page's list of the viewer's own earlier submissions to it, newest first."""
+    service = request.app[SUBMISSION_SERVICE]
+    rows = await service.history(request[VIEWER], problem=slug, limit=PROBLEM_HISTORY + 1)
+    return {"rows": rows[:PROBLEM_HISTORY], "more": len(rows) > PROBLEM_HISTORY, "slug": slug,
+            "languages_by_id": request.app[LANGUAGES]}  # fmt: skip
 
 
 @routes.get("/problems/{slug}")
@@ -159,7 +173,18 @@ async def problem_page(request: web.Request) -> web.Response:
     problem = request.app[PROBLEMS].get(slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
-    return render(request, "problem.html", **problem_context(request, problem))
+    return render(request, "problem.html", **await problem_context(request, problem))
+
+
+@routes.get("/problems/{slug}/submissions")
+async def problem_submissions(request: web.Request) -> web.Response:
+    """The list alone, which the problem page swaps in after a submission and after its verdict."""
+    slug = request.match_info["slug"]
+    if slug not in request.app[PROBLEMS]:
+        return not_found(request, f"There is no problem “{slug}”.")
+    if not wants_fragment(request):
+        raise web.HTTPSeeOther(f"/submissions?problem={quote(slug)}")
+    return render(request, "_problem_submissions.html", **await my_submissions(request, slug))
 
 
 @routes.post("/problems/{slug}/submit")
@@ -180,8 +205,8 @@ async def submit_form(request: web.Request) -> web.Response:
     try:
         submission = await request.app[SUBMISSION_SERVICE].submit(request[VIEWER], problem.slug, language, source)
     except ServiceError as exc:
-        context = problem_context(request, problem, language=str(language), source=str(source or ""),
-                                  error=exc.message)  # fmt: skip
+        context = await problem_context(request, problem, language=str(language), source=str(source or ""),
+                                        error=exc.message)  # fmt: skip
         return render(request, "problem.html", status=status_of(exc), **context)
     raise web.HTTPSeeOther(f"/submissions/{submission.id}")
 
