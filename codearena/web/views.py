@@ -16,6 +16,7 @@ from aiohttp import web
 from codearena.domain.verdicts import Status, Verdict
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
 from codearena.problems.model import Difficulty, Problem
+from codearena.services import access
 from codearena.services.access import SubmissionView
 from codearena.services.errors import NotFound, ServiceError
 from codearena.services.problems import filter_problems, samples
@@ -26,7 +27,10 @@ from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
     LANGUAGES,
+    PROBLEM_ERRORS,
+    PROBLEM_LIBRARY,
     PROBLEMS,
+    SETTINGS,
     SUBMISSION_SERVICE,
     TEMPLATES,
     VIEWER,
@@ -130,10 +134,28 @@ async def problem_list(request: web.Request) -> web.Response:
     marks = await request.app[SUBMISSION_SERVICE].marks(request[VIEWER])
     context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
                                "tag": tag, "total": len(problems)}  # fmt: skip
+    reloaded = request.query.get("reloaded", "")
     if wants_fragment(request):
         return render(request, "_problem_rows.html", **context)
     tags = sorted({t for p in problems.values() for t in p.tags})
-    return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty], **context)
+    may_reload = access.may_reload_problems(request[VIEWER], request.app[SETTINGS].auth == "accounts")
+    return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty],
+                  may_reload=may_reload, reloaded=reloaded if reloaded.isdigit() else None,
+                  reload_errors=request.app[PROBLEM_ERRORS] if reloaded else [], **context)  # fmt: skip
+
+
+@routes.post("/problems/reload")
+async def reload_form(request: web.Request) -> web.Response:
+    """The problem list's Reload button: read problems_dir again now, and say what came of it."""
+    form = await request.post()
+    if not security.csrf_valid(request, form.get(security.CSRF_FIELD)):
+        message = "This form is out of date or came from another site. Reload the page and try again."
+        return render(request, "error.html", status=403, title="The form has expired", message=message)
+    if not access.may_reload_problems(request[VIEWER], request.app[SETTINGS].auth == "accounts"):
+        return render(request, "error.html", status=403, title="Not allowed",
+                      message="Only instructors and admins may reload the problems.")  # fmt: skip
+    loaded, errors = await request.app[PROBLEM_LIBRARY].reload()
+    raise web.HTTPSeeOther(f"/?reloaded={loaded}&errors={len(errors)}")
 
 
 async def problem_context(
