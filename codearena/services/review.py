@@ -46,6 +46,14 @@ class DiffLine:
 
 
 @dataclass(frozen=True)
+class Diff:
+    course: Course
+    a: Submission
+    b: Submission
+    lines: list[DiffLine]
+
+
+@dataclass(frozen=True)
 class Report:
     course: Course
     rejudge: Rejudge
@@ -165,10 +173,11 @@ class ReviewService:
             raise NotFound("submission_not_found", f"no submission {submission_id!r} in this course")
         return submission
 
-    async def diff(self, viewer: Viewer, slug: str, a: str, b: str) -> tuple[Submission, Submission, list[DiffLine]]:
+    async def diff(self, viewer: Viewer, slug: str, a: str, b: str) -> Diff:
+        """The line diff of two submissions of the course's students, a's source to b's."""
         course = await self.staff_course(viewer, slug)
         first, second = await self.course_submission(course, a), await self.course_submission(course, b)
-        return first, second, line_diff(first.source, second.source)
+        return Diff(course, first, second, line_diff(first.source, second.source))
 
     def _judge_queue(self, count: int) -> JudgeQueue:
         if self._queue is None:
