@@ -244,24 +244,20 @@ class ReviewStore:
         return [Outcome(**{**dict(r), "username": r["username"] or ""}) for r in rows]
 
 
+# Each simple filter: its condition, bound to the parameter of its own name.
+_CONDITIONS = {
+    "student": "(u.username = :student OR CAST(u.id AS TEXT) = :student)",
+    "problem": "s.problem = :problem",
+    "verdict": "s.verdict = :verdict",
+    "since": "s.created_at >= :since",
+    "until": "s.created_at <= :until",
+}
+
+
 def _where(filters: Filters) -> tuple[str, dict[str, Any]]:
-    clauses: list[str] = []
-    args: dict[str, Any] = {}
-    if filters.student is not None:
-        clauses.append("(u.username = :student OR CAST(u.id AS TEXT) = :student)")
-        args["student"] = filters.student
-    if filters.problem is not None:
-        clauses.append("s.problem = :problem")
-        args["problem"] = filters.problem
-    if filters.verdict is not None:
-        clauses.append("s.verdict = :verdict")
-        args["verdict"] = filters.verdict
-    if filters.since is not None:
-        clauses.append("s.created_at >= :since")
-        args["since"] = filters.since
-    if filters.until is not None:
-        clauses.append("s.created_at <= :until")
-        args["until"] = filters.until
+    args: dict[str, Any] = {name: getattr(filters, name) for name in _CONDITIONS}
+    args = {name: value for name, value in args.items() if value is not None}
+    clauses = [_CONDITIONS[name] for name in args]
     if filters.late is not None:
         clauses.append(LATE if filters.late else f"NOT {LATE}")
     if filters.before is not None:
