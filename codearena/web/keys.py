@@ -14,6 +14,7 @@ from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
+from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
@@ -33,6 +34,7 @@ PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
 DATABASE = web.AppKey("database", Database)
 SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
 ACCOUNTS = web.AppKey("accounts", AccountService)
+COURSES = web.AppKey("courses", CourseService)
 TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset[str])
 ENGINE_FACTORY: web.AppKey[EngineFactory] = web.AppKey("engine_factory")
 ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
