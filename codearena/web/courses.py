@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
@@ -23,6 +24,7 @@ from codearena.web.keys import COURSES, LIMITER, VIEWER
 from codearena.web.views import render
 
 routes = web.RouteTableDef()
+StaffAction = Callable[[web.Request, str, dict[str, str]], Awaitable[str | web.Response]]
 LINK_COLUMNS = ("student_id", "name", "email", "username", "link")
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -228,73 +230,63 @@ async def course_detail(request: web.Request) -> web.Response:
     return await course_page(request, request.match_info["slug"])
 
 
-@routes.post("/courses/{slug}/instructors")
-async def instructor_form(request: web.Request) -> web.Response:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
-    try:
-        user = await service(request).add_instructor(request[VIEWER], slug, form.get("username", "")[:64])
-    except ServiceError as exc:
-        return await staff_refused(request, slug, exc)
-    return await course_page(request, slug, notice=f"{user.username} now teaches this course.")
+def staff_form(path: str) -> Callable[[StaffAction], StaffAction]:
+    """Register a course page's staff form at `path`: the CSRF check, then `action`, whose
+    answer is a notice for the course page (or a response of its own); a refusal is shown on the
+    course page to its staff and as the error page to everyone else."""
+
+    def register(action: StaffAction) -> StaffAction:
+        async def handler(request: web.Request) -> web.Response:
+            form = await form_of(request)
+            if isinstance(form, web.Response):
+                return form
+            slug = request.match_info["slug"]
+            try:
+                done = await action(request, slug, form)
+            except RosterInvalid as exc:
+                return await course_page(request, slug, status=400, error=exc.message, rows=exc.rows)
+            except ServiceError as exc:
+                if exc.code in ("course_not_found", "forbidden", "accounts_off", "login_required"):
+                    return refused(request, exc)
+                return await course_page(request, slug, status=status_of(exc), error=exc.message)
+            return done if isinstance(done, web.Response) else await course_page(request, slug, notice=done)
+
+        routes.post(path)(handler)
+        return action
+
+    return register
 
 
-@routes.post("/courses/{slug}/roster")
-async def roster_form(request: web.Request) -> web.Response:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
+@staff_form("/courses/{slug}/instructors")
+async def instructor_form(request: web.Request, slug: str, form: dict[str, str]) -> str:
+    user = await service(request).add_instructor(request[VIEWER], slug, form.get("username", "")[:64])
+    return f"{user.username} now teaches this course."
+
+
+@staff_form("/courses/{slug}/roster")
+async def roster_form(request: web.Request, slug: str, form: dict[str, str]) -> str:
     upload = (await request.post()).get("file")
     raw: bytes | str = form.get("csv", "")
     if isinstance(upload, web.FileField) and upload.filename:
         raw = upload.file.read(MAX_ROSTER_BYTES + 1)
-    try:
-        counts = await service(request).import_roster(request[VIEWER], slug, raw)
-    except RosterInvalid as exc:
-        return await course_page(request, slug, status=400, error=exc.message, rows=exc.rows)
-    except ServiceError as exc:
-        return await staff_refused(request, slug, exc)
-    notice = f"Roster imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged."
-    return await course_page(request, slug, notice=notice)
+    counts = await service(request).import_roster(request[VIEWER], slug, raw)
+    return f"Roster imported: {counts.added} added, {counts.updated} updated, {counts.unchanged} unchanged."
 
 
-@routes.post("/courses/{slug}/enrolment-code")
-async def code_form(request: web.Request) -> web.Response:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
-    try:
-        code = await service(request).new_enrolment_code(request[VIEWER], slug)
-    except ServiceError as exc:
-        return await staff_refused(request, slug, exc)
-    return await course_page(request, slug, notice=f"The new enrolment code is {code}; the old one no longer works.")
+@staff_form("/courses/{slug}/enrolment-code")
+async def code_form(request: web.Request, slug: str, form: dict[str, str]) -> str:
+    code = await service(request).new_enrolment_code(request[VIEWER], slug)
+    return f"The new enrolment code is {code}; the old one no longer works."
 
 
-@routes.post("/courses/{slug}/password-links")
-async def links_form(request: web.Request) -> web.Response:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
+@staff_form("/courses/{slug}/password-links")
+async def links_form(request: web.Request, slug: str, form: dict[str, str]) -> web.Response:
+    """The links as a printable page or a CSV download, shown this once."""
     chosen = None
     if form.get("which") == "chosen":
         chosen = [int(v) for v in (await request.post()).getall("user", []) if isinstance(v, str) and v.isdigit()]
-    try:
-        links = await service(request).password_links(request[VIEWER], slug, chosen)
-    except ServiceError as exc:
-        return await staff_refused(request, slug, exc)
+    links = await service(request).password_links(request[VIEWER], slug, chosen)
     if form.get("format") == "csv":
         return csv_download(request, slug, links)
     rows = [(link.user, password_url(request, link.token)) for link in links]
     return render(request, "password_links.html", slug=slug, links=rows)
-
-
-async def staff_refused(request: web.Request, slug: str, exc: ServiceError) -> web.Response:
-    """A staff form's refusal: the course page with the reason, or the error page to outsiders."""
-    if exc.code in ("course_not_found", "forbidden", "accounts_off", "login_required"):
-        return refused(request, exc)
-    return await course_page(request, slug, status=status_of(exc), error=exc.message)
