@@ -221,7 +221,7 @@ async def join_form(request: web.Request) -> web.StreamResponse:
         check_rate(request.app[LIMITER], request[VIEWER])
         course = await service(request).join(request[VIEWER], code)
     except ServiceError as exc:
-        return render(request, "join.html", status=400, error=exc.message, code=code)
+        return render(request, "join.html", status=status_of(exc), error=exc.message, code=code)
     return see_other(f"/courses/{course.slug}")
 
 
