@@ -18,6 +18,7 @@ from codearena.live import Live
 from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
 from codearena.services.accounts import AccountService
+from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
@@ -30,6 +31,7 @@ from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
     ALLOWED_HOSTS,
+    COURSES,
     DATABASE,
     ENGINE,
     ENGINE_ERROR,
@@ -62,6 +64,7 @@ async def database_ctx(app: web.Application) -> AsyncIterator[None]:
     app[DATABASE] = database
     app[SUBMISSIONS] = SubmissionStore(database)
     app[ACCOUNTS] = AccountService(settings, AccountStore(database))
+    app[COURSES] = CourseService(CourseStore(database), app[ACCOUNTS])
     key = settings.secret_key or await database.meta("session_key", secrets.token_hex(32))
     app[SIGNER] = SessionSigner(key)
     yield

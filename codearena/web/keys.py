@@ -15,6 +15,7 @@ from codearena.problems.library import ProblemLibrary
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
+from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
@@ -35,6 +36,7 @@ PROBLEM_LIBRARY = web.AppKey("problem_library", ProblemLibrary)  # owns PROBLEMS
 DATABASE = web.AppKey("database", Database)
 SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
 ACCOUNTS = web.AppKey("accounts", AccountService)
+COURSES = web.AppKey("courses", CourseService)
 TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset[str])
 ENGINE_FACTORY: web.AppKey[EngineFactory] = web.AppKey("engine_factory")
 ENGINE: web.AppKey[JudgeEngine] = web.AppKey("engine")
