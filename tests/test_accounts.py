@@ -362,3 +362,18 @@ async def test_the_reload_button_is_for_staff(server: TestServer) -> None:
             assert r.status == 403, "another user's token, and no right to reload either"
         async with teacher.post("/problems/reload", data={"csrf_token": token}) as r:
             assert r.status == 200 and "Reloaded" in await r.text()
+
+
+async def test_the_account_page_signs_out_everywhere(server: TestServer) -> None:
+    await add_user(server, "ada")
+    async with visitor(server) as lab, visitor(server) as home:
+        await login(lab, "ada")
+        await login(home, "ada")
+        async with home.get("/account", headers={"Accept": "text/html"}) as r:
+            page = await r.text()
+        assert r.status == 200 and "Sign out everywhere" in page
+        token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        async with home.post("/logout", data={"csrf_token": token, "everywhere": "1"}, allow_redirects=False) as r:
+            assert r.status == 303 and r.headers["Location"] == "/login"
+        async with lab.get("/api/me") as r:
+            assert r.status == 401, "the session on the lab PC ended too"

@@ -183,6 +183,16 @@ async def logout_form(request: web.Request) -> web.StreamResponse:
     return response
 
 
+@routes.get("/account")
+async def account_page(request: web.Request) -> web.Response:
+    try:
+        accounts_on(request)
+        require_user(request[VIEWER])
+    except ServiceError as exc:
+        return refused(request, exc)
+    return render(request, "account.html")
+
+
 @routes.get("/set-password/{token}")
 async def set_password_page(request: web.Request) -> web.Response:
     user = await request.app[ACCOUNTS].link_user(request.match_info["token"])
