@@ -46,6 +46,13 @@ IDENTITY = ("Student", "ID", "SIS User ID", "SIS Login ID", "Email address", "ID
 Visibility = Callable[[Viewer], Awaitable[set[str] | None]]
 
 
+async def require_visible(visibility: Visibility | None, viewer: Viewer, slug: str) -> None:
+    """A hidden problem does not exist for this viewer: the same 404 as an unknown one."""
+    visible = await visibility(viewer) if visibility else None
+    if visible is not None and slug not in visible:
+        raise NotFound("problem_not_found", f"no problem {slug!r}")
+
+
 @dataclass(frozen=True)
 class AssignmentScore:
     problems: dict[str, ProblemScore]
@@ -149,11 +156,6 @@ class AssignmentService:
             return None
         opened = await self.store.opened_problems(user.id, utc_now()) if user else set()
         return set(self.problems) - (gated - opened)
-
-    async def require_visible(self, viewer: Viewer, slug: str) -> None:
-        visible = await self.visible_problems(viewer)
-        if visible is not None and slug not in visible:
-            raise NotFound("problem_not_found", f"no problem {slug!r}")
 
     # --- who may do what
 

@@ -14,6 +14,7 @@ from codearena.live import Live
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
+from codearena.services.assignments import AssignmentService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
@@ -48,3 +49,4 @@ TEMPLATES = web.AppKey("templates", jinja2.Environment)
 VIEWER = web.RequestKey("viewer", Viewer)
 LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's token, when there is one
 CSP_NONCE = web.RequestKey("csp_nonce", str)
+ASSIGNMENTS = web.AppKey("assignments", AssignmentService)

@@ -21,6 +21,7 @@ from codearena.services.problems import filter_problems, samples
 from codearena.web import security
 from codearena.web.errors import status_of
 from codearena.web.keys import (
+    ASSIGNMENTS,
     CSP_NONCE,
     ENGINE,
     ENGINE_ERROR,
@@ -117,7 +118,8 @@ def not_found(request: web.Request, message: str) -> web.Response:
 
 @routes.get("/")
 async def problem_list(request: web.Request) -> web.Response:
-    problems = request.app[PROBLEMS]
+    visible = await request.app[ASSIGNMENTS].visible_problems(request[VIEWER])
+    problems = {s: p for s, p in request.app[PROBLEMS].items() if visible is None or s in visible}
     query = request.query.get("q", "").strip()[:100]
     difficulty = request.query.get("difficulty", "")
     tag = request.query.get("tag", "")
@@ -153,10 +155,16 @@ def problem_context(
     }
 
 
+async def visible_problem(request: web.Request, slug: str) -> Problem | None:
+    """The problem, unless there is none or the viewer may not see it (see visible_problems)."""
+    visible = await request.app[ASSIGNMENTS].visible_problems(request[VIEWER])
+    return request.app[PROBLEMS].get(slug) if visible is None or slug in visible else None
+
+
 @routes.get("/problems/{slug}")
 async def problem_page(request: web.Request) -> web.Response:
     slug = request.match_info["slug"]
-    problem = request.app[PROBLEMS].get(slug)
+    problem = await visible_problem(request, slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
     return render(request, "problem.html", **problem_context(request, problem))
@@ -166,7 +174,7 @@ async def problem_page(request: web.Request) -> web.Response:
 async def submit_form(request: web.Request) -> web.Response:
     """The editor's form, posted as a plain HTML form when scripts do not run."""
     slug = request.match_info["slug"]
-    problem = request.app[PROBLEMS].get(slug)
+    problem = await visible_problem(request, slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
     form = await request.post()
