@@ -79,6 +79,11 @@ class AssignmentView:
         return iso(self.window.due) if self.window and self.window.due else self.assignment.due_at
 
     @property
+    def late_until(self) -> str | None:
+        """The viewer's late deadline: their extension's, or the assignment's."""
+        return iso(self.window.late_until) if self.window and self.window.late_until else self.assignment.late_until
+
+    @property
     def may_start(self) -> bool:
         a = self.assignment
         now = utc_now()
@@ -293,10 +298,11 @@ class AssignmentService:
         assignment, course, staff = await self.assignment_for(viewer, assignment_id, staff=False)
         return (await self._views(require_user(viewer), [assignment], {course.id: course}, staff))[0]
 
-    async def of_course(self, viewer: Viewer, slug: str) -> tuple[Course, list[AssignmentView]]:
+    async def of_course(self, viewer: Viewer, slug: str) -> tuple[Course, bool, list[AssignmentView]]:
+        """The course, whether the viewer runs it, and its assignments as the viewer sees them."""
         course, staff = await self.course_for(viewer, slug, staff=False)
         assignments = await self.store.of_course(course.id)
-        return course, await self._views(require_user(viewer), assignments, {course.id: course}, staff)
+        return course, staff, await self._views(require_user(viewer), assignments, {course.id: course}, staff)
 
     async def mine(self, viewer: Viewer) -> list[AssignmentView]:
         """The assignments of every course the viewer is a student in, with their scores."""
