@@ -165,12 +165,17 @@ async def assignment_page(request: web.Request) -> web.Response:
 
 @routes.post(f"/assignments/{ID}/start")
 async def start_form(request: web.Request) -> web.StreamResponse:
+    service = request.app[ASSIGNMENTS]
+    try:
+        accounts_on(request)
+        await service.view(request[VIEWER], assignment_id(request))  # an outsider learns nothing, not even CSRF
+    except ServiceError as exc:
+        return refused(request, exc)
     form = await form_of(request)
     if isinstance(form, web.Response):
         return form
     try:
-        accounts_on(request)
-        await request.app[ASSIGNMENTS].start(request[VIEWER], assignment_id(request))
+        await service.start(request[VIEWER], assignment_id(request))
     except ServiceError as exc:
         return refused(request, exc)
     return see_other(f"/assignments/{assignment_id(request)}")
