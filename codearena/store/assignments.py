@@ -202,9 +202,12 @@ class AssignmentStore:
         slugs = sorted(set(problems))
         if not slugs:
             return []
+        # CROSS JOIN keeps the members first, so that each one's submissions are found through
+        # submissions_by_user_problem; left to itself the planner scans every submission of the
+        # problems (practice and other courses' too) through submissions_by_problem.
         query = (
             "SELECT s.user_id, s.problem, s.created_at, s.passed, s.total FROM course_members AS m"
-            " JOIN submissions AS s ON s.user_id = m.user_id"
+            " CROSS JOIN submissions AS s ON s.user_id = m.user_id"
             f" WHERE m.course_id = ? AND m.role = 'student' AND s.problem IN ({', '.join('?' for _ in slugs)})"
             " AND s.status = 'completed'"
         )
