@@ -51,6 +51,27 @@ async def course(server: TestServer, slug: str, instructor: User, *students: Use
     return int(row[0])
 
 
+async def students(server: TestServer, *names: str) -> list[User]:
+    return [await add_user(server, name) for name in names]
+
+
+async def one_course(server: TestServer) -> tuple[tuple[User, User, User], dict[str, aiohttp.ClientSession]]:
+    """algo: teacher, ann and bob, each signed in."""
+    teacher, ann, bob = await add_user(server, "teacher", Role.INSTRUCTOR), *await students(server, "ann", "bob")
+    await course(server, "algo", teacher, ann, bob)
+    return (teacher, ann, bob), await signed_in(server, "teacher", "ann", "bob")
+
+
+async def two_courses(server: TestServer) -> tuple[User, User]:
+    """algo: teacher and ann; other: stranger and zed. The teacher and ann."""
+    teacher, stranger = (await add_user(server, "teacher", Role.INSTRUCTOR),
+                         await add_user(server, "stranger", Role.INSTRUCTOR))  # fmt: skip
+    ann, zed = await students(server, "ann", "zed")
+    await course(server, "algo", teacher, ann)
+    await course(server, "other", stranger, zed)
+    return teacher, ann
+
+
 async def judged(server: TestServer, user: User, problem: str, created_at: str, passed: int, total: int) -> None:
     """A completed submission of `user`'s, made at `created_at`."""
     async with server.app[DATABASE].write() as db:
@@ -135,11 +156,7 @@ async def test_an_instructor_creates_and_edits_an_assignment_in_the_course_time_
 
 
 async def test_problems_stay_hidden_from_students_until_their_assignment_opens(server: TestServer) -> None:
-    teacher, other_teacher = (await add_user(server, "teacher", Role.INSTRUCTOR),
-                              await add_user(server, "other-teacher", Role.INSTRUCTOR))  # fmt: skip
-    ann, zed = await add_user(server, "ann"), await add_user(server, "zed")
-    await course(server, "algo", teacher, ann)
-    await course(server, "other", other_teacher, zed)
+    await two_courses(server)
     clients = await signed_in(server, "teacher", "ann", "zed")
     try:
         made = await create(clients["teacher"], "algo", opens_at=local(timedelta(days=1)),
@@ -177,10 +194,7 @@ async def test_problems_stay_hidden_from_students_until_their_assignment_opens(s
 
 
 async def test_a_late_submission_counts_with_per_day_and_an_extension_moves_the_deadline(server: TestServer) -> None:
-    teacher = await add_user(server, "teacher", Role.INSTRUCTOR)
-    ann, bob = await add_user(server, "ann"), await add_user(server, "bob")
-    await course(server, "algo", teacher, ann, bob)
-    clients = await signed_in(server, "teacher", "ann", "bob")
+    (teacher, ann, bob), clients = await one_course(server)
     try:
         made = await create(clients["teacher"], "algo")
         for student in (ann, bob):  # 2.5 days late: 3 started days, minus 30%
@@ -208,10 +222,7 @@ async def test_a_late_submission_counts_with_per_day_and_an_extension_moves_the_
 
 
 async def test_a_timed_assignment_starts_once_and_counts_only_its_window(server: TestServer) -> None:
-    teacher = await add_user(server, "teacher", Role.INSTRUCTOR)
-    ann, bob = await add_user(server, "ann"), await add_user(server, "bob")
-    await course(server, "algo", teacher, ann, bob)
-    clients = await signed_in(server, "teacher", "ann", "bob")
+    (_, ann, _), clients = await one_course(server)
     try:
         window = {"opens_at": local(-timedelta(days=1)), "due_at": local(timedelta(days=1)), "late_until": None,
                   "time_limit_min": 30}  # fmt: skip
@@ -251,7 +262,7 @@ async def test_a_timed_assignment_starts_once_and_counts_only_its_window(server:
 
 async def test_the_grade_export_matches_hand_computed_scores(server: TestServer) -> None:
     teacher = await add_user(server, "teacher", Role.INSTRUCTOR)
-    ann, bob, cat = await add_user(server, "ann"), await add_user(server, "bob"), await add_user(server, "cat")
+    ann, bob, cat = await students(server, "ann", "bob", "cat")
     async with server.app[DATABASE].write() as db:
         await db.execute("UPDATE users SET name = 'Zoë Ann', email = username || '@uni.example',"
                          " student_id = 'S' || id WHERE role = 'student'")  # fmt: skip
@@ -298,11 +309,7 @@ async def test_the_grade_export_matches_hand_computed_scores(server: TestServer)
 
 
 async def test_only_the_course_may_reach_its_assignments(server: TestServer) -> None:
-    teacher, stranger = (await add_user(server, "teacher", Role.INSTRUCTOR),
-                         await add_user(server, "stranger", Role.INSTRUCTOR))  # fmt: skip
-    ann, zed = await add_user(server, "ann"), await add_user(server, "zed")
-    await course(server, "algo", teacher, ann)
-    await course(server, "other", stranger, zed)
+    ann = (await two_courses(server))[1]
     clients = await signed_in(server, "teacher", "ann", "zed", "stranger")
     clients["nobody"] = visitor(server)
     try:

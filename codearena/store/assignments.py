@@ -7,8 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from codearena.domain.accounts import Role, User
+from codearena.domain.accounts import User
 from codearena.domain.grading_rules import Assignment, AssignmentProblem, Attempt, Extension
+from codearena.store.accounts import _user as user_of_row
 from codearena.store.db import Database, Row
 from codearena.store.submissions import utc_now
 
@@ -32,15 +33,6 @@ class Scored:
     attempt: Attempt
 
 
-def _course(row: Row) -> Course:
-    return Course(row["id"], row["slug"], row["title"], row["time_zone"])
-
-
-def _user(row: Row) -> User:
-    return User(id=row["id"], username=row["username"], name=row["name"], email=row["email"],
-                student_id=row["student_id"], role=Role(row["role"]), created_at=row["created_at"])  # fmt: skip
-
-
 class AssignmentStore:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -48,15 +40,17 @@ class AssignmentStore:
     # --- courses and members
 
     async def course(self, slug: str) -> Course | None:
-        row = await self.db.fetchone("SELECT id, slug, title, time_zone FROM courses WHERE slug = ?", (slug,))
-        return _course(row) if row else None
+        return await self._course("slug", slug)
 
     async def course_by_id(self, course_id: int) -> Course | None:
-        row = await self.db.fetchone("SELECT id, slug, title, time_zone FROM courses WHERE id = ?", (course_id,))
-        return _course(row) if row else None
+        return await self._course("id", course_id)
+
+    async def _course(self, column: str, value: object) -> Course | None:
+        row = await self.db.fetchone(f"SELECT id, slug, title, time_zone FROM courses WHERE {column} = ?", (value,))
+        return Course(row["id"], row["slug"], row["title"], row["time_zone"]) if row else None
 
     async def member_role(self, course_id: int, user_id: int) -> str | None:
-        """ "instructor", "student", or None for someone not in the course."""
+        """The user's role in the course: "instructor", "student", or None (not in it)."""
         row = await self.db.fetchone(
             "SELECT role FROM course_members WHERE course_id = ? AND user_id = ?", (course_id, user_id)
         )
@@ -68,7 +62,7 @@ class AssignmentStore:
             " WHERE m.course_id = ? AND m.role = 'student' ORDER BY u.name COLLATE NOCASE, u.username",
             (course_id,),
         )
-        return [_user(r) for r in rows]
+        return [user_of_row(r) for r in rows]
 
     # --- assignments
 
@@ -140,17 +134,21 @@ class AssignmentStore:
                 (assignment_id, user_id, extension.due_at, extension.late_until),
             )
 
+    async def _per_student(self, table: str, assignment_ids: Iterable[int], user_id: int | None) -> list[Row]:
+        """The rows of `table` (extensions, timed_starts) for these assignments (and one user)."""
+        ids = list(assignment_ids)
+        if not ids:
+            return []
+        query = f"SELECT * FROM {table} WHERE assignment_id IN ({', '.join('?' for _ in ids)})"
+        if user_id is not None:
+            query += " AND user_id = ?"
+        return await self.db.fetchall(query, ids + ([user_id] if user_id is not None else []))
+
     async def extensions(
         self, assignment_ids: Iterable[int], user_id: int | None = None
     ) -> dict[tuple[int, int], Extension]:
-        """(assignment id, user id) -> extension, for these assignments (and one user)."""
-        ids = list(assignment_ids)
-        if not ids:
-            return {}
-        query = f"SELECT * FROM extensions WHERE assignment_id IN ({', '.join('?' for _ in ids)})"
-        if user_id is not None:
-            query += " AND user_id = ?"
-        rows = await self.db.fetchall(query, ids + ([user_id] if user_id is not None else []))
+        """(assignment id, user id) -> extension."""
+        rows = await self._per_student("extensions", assignment_ids, user_id)
         return {(r["assignment_id"], r["user_id"]): Extension(r["due_at"], r["late_until"]) for r in rows}
 
     async def start(self, assignment_id: int, user_id: int) -> bool:
@@ -166,13 +164,7 @@ class AssignmentStore:
 
     async def starts(self, assignment_ids: Iterable[int], user_id: int | None = None) -> dict[tuple[int, int], str]:
         """(assignment id, user id) -> when they pressed Start."""
-        ids = list(assignment_ids)
-        if not ids:
-            return {}
-        query = f"SELECT * FROM timed_starts WHERE assignment_id IN ({', '.join('?' for _ in ids)})"
-        if user_id is not None:
-            query += " AND user_id = ?"
-        rows = await self.db.fetchall(query, ids + ([user_id] if user_id is not None else []))
+        rows = await self._per_student("timed_starts", assignment_ids, user_id)
         return {(r["assignment_id"], r["user_id"]): r["started_at"] for r in rows}
 
     # --- visibility

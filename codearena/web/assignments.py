@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
@@ -25,6 +25,7 @@ from codearena.web.keys import ASSIGNMENTS, PROBLEMS, VIEWER
 from codearena.web.views import render
 
 routes = web.RouteTableDef()
+FormHandler = Callable[[web.Request, Course, AssignmentView | None, dict[str, str]], Awaitable[web.StreamResponse]]
 ID = "{id:[0-9]{1,12}}"
 
 
@@ -218,6 +219,7 @@ def form_context(course: Course, view: AssignmentView | None, form: Mapping[str,
 
 async def course_and_assignment(request: web.Request) -> tuple[Course, AssignmentView | None]:
     """The course of the URL (its instructor only) and its assignment when the URL names one."""
+    accounts_on(request)
     service = request.app[ASSIGNMENTS]
     course, _ = await service.course_for(request[VIEWER], request.match_info["slug"], staff=True)
     if "id" not in request.match_info:
@@ -228,11 +230,26 @@ async def course_and_assignment(request: web.Request) -> tuple[Course, Assignmen
     return course, view
 
 
+def instructor_form(handler: FormHandler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """A form post of the course's instructor: `handler` gets the URL's course and assignment and
+    the posted form; others get the page that refuses. Who may post is checked before the CSRF
+    token, so an outsider learns nothing."""
+
+    async def checked(request: web.Request) -> web.StreamResponse:
+        try:
+            course, view = await course_and_assignment(request)
+        except ServiceError as exc:
+            return refused(request, exc)
+        form = await form_of(request)
+        return form if isinstance(form, web.Response) else await handler(request, course, view, form)
+
+    return checked
+
+
 @routes.get("/courses/{slug}/assignments/new")
 @routes.get(f"/courses/{{slug}}/assignments/{ID}/edit")
 async def edit_page(request: web.Request) -> web.Response:
     try:
-        accounts_on(request)
         course, view = await course_and_assignment(request)
     except ServiceError as exc:
         return refused(request, exc)
@@ -241,15 +258,10 @@ async def edit_page(request: web.Request) -> web.Response:
 
 @routes.post("/courses/{slug}/assignments/new")
 @routes.post(f"/courses/{{slug}}/assignments/{ID}/edit")
-async def edit_form(request: web.Request) -> web.StreamResponse:
-    try:
-        accounts_on(request)
-        course, view = await course_and_assignment(request)
-    except ServiceError as exc:
-        return refused(request, exc)
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
+@instructor_form
+async def edit_form(
+    request: web.Request, course: Course, view: AssignmentView | None, form: dict[str, str]
+) -> web.StreamResponse:
     service = request.app[ASSIGNMENTS]
     try:
         if view is None:
@@ -263,15 +275,10 @@ async def edit_form(request: web.Request) -> web.StreamResponse:
 
 
 @routes.post(f"/courses/{{slug}}/assignments/{ID}/extensions")
-async def extension_form(request: web.Request) -> web.StreamResponse:
-    try:
-        accounts_on(request)
-        course, view = await course_and_assignment(request)
-    except ServiceError as exc:
-        return refused(request, exc)
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
+@instructor_form
+async def extension_form(
+    request: web.Request, course: Course, view: AssignmentView | None, form: dict[str, str]
+) -> web.StreamResponse:
     error, notice, status = "", "", 200
     try:
         data = {"user_id": form.get("user_id", ""), "due_at": form.get("due_at"),
