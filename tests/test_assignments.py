@@ -151,6 +151,11 @@ async def test_an_instructor_creates_and_edits_an_assignment_in_the_course_time_
         assert made["title"] == "From the form" and made["points"] == 110 and made["after_due"] == "ignored"
         assert made["opens_at"] == "2026-02-01T08:00:00.000Z"
         assert await page_status(client, "POST", "/courses/algo/assignments/new", form | {"csrf_token": "x"}) == 403
+        async with client.get("/courses/algo/assignments", headers=HTML) as r:
+            text = await r.text()
+            assert "/courses/algo/grades.csv" in text and "From the form" in text and "<td>110</td>" in text
+        async with client.get(f"/assignments/{made['id']}", headers=HTML) as r:
+            assert r.status == 200 and f"/courses/algo/assignments/{made['id']}/edit" in await r.text()
     finally:
         await close(clients)
 

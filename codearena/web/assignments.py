@@ -189,7 +189,7 @@ async def course_page(request: web.Request) -> web.Response:
         course, staff, views = await request.app[ASSIGNMENTS].of_course(request[VIEWER], request.match_info["slug"])
     except ServiceError as exc:
         return refused(request, exc)
-    return render(request, "course_assignments.html", course=course, views=views, staff=staff)
+    return render(request, "course_assignments.html", course=course, views=views, staff=staff, number=number)
 
 
 def form_data(form: Mapping[str, str]) -> dict[str, object]:
