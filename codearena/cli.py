@@ -1,4 +1,5 @@
-"""Command line: `codearena judge PROBLEM SOURCE`, `codearena check-problems`."""
+"""Command line: `codearena judge PROBLEM SOURCE`, `codearena check-problems [PATH]`, `codearena backup FILE`,
+`codearena serve`."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ from codearena.config import ConfigError, Settings, load_settings
 from codearena.engine import Engine
 from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
 from codearena.languages import LanguageError, language_for_file, load_languages
-from codearena.problems.model import ProblemError
-from codearena.problems.native import load_problems, resolve_problem
+from codearena.problems.check import check_folder, folders_to_check, judge_solution
+from codearena.problems.model import Problem, ProblemError
+from codearena.problems.native import resolve_problem
 from codearena.sandbox.docker import EngineError
+from codearena.store.backup import BackupError, backup
 from codearena.web import wire
 
 DEFAULT_CONFIG = Path("config.toml")
@@ -82,21 +85,76 @@ async def judge_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_problems_command(args: argparse.Namespace) -> int:
+async def check_problems_command(args: argparse.Namespace) -> int:
+    """Exit 0 when every folder loads and every reference solution gets its verdict, 1 when
+    anything fails, 2 when the check could not run."""
     try:
         settings = _settings(args)
         languages = load_languages()
-    except (ConfigError, LanguageError) as exc:
+        folders = folders_to_check(args.path or settings.problems_dir)
+    except (ConfigError, LanguageError, ProblemError) as exc:
         return fail(str(exc))
-    problems, errors = load_problems(settings.problems_dir, set(languages))
-    for error in errors:
-        print(f"error: {error}", file=sys.stderr)
-    for problem in problems.values():
-        print(
-            f"ok: {problem.slug}: {len(problem.tests)} tests ({len(problem.samples)} samples), "
-            f"{len(problem.solutions)} reference solutions"
-        )
-    return 1 if errors else 0
+    checks = [check_folder(folder, languages) for folder in folders]
+    engine = None
+    if not args.no_judge and any(check.solutions for check in checks):
+        try:
+            engine = await Engine.start(settings, languages)
+        except EngineError as exc:
+            return fail(f"cannot judge the reference solutions: {exc}; --no-judge checks the files only")
+    failures = 0
+    try:
+        # Every solution is judged at once over the pool; the lines come out in order.
+        verdicts = {
+            (check.folder, name): asyncio.create_task(judge_solution(engine.judge, check.problem, name, language))
+            for check in checks
+            if engine is not None and check.problem is not None
+            for name, language in check.solutions.items()
+        }
+        for check in checks:
+            for fault in check.faults:
+                print(f"FAIL: {fault}", flush=True)
+            failures += len(check.faults)
+            if (problem := check.problem) is None:
+                continue
+            if not check.faults:
+                print(f"ok: {problem.slug}: {_problem_summary(problem)}", flush=True)
+            for name in check.solutions:
+                if (task := verdicts.get((check.folder, name))) is None:
+                    continue
+                failure = await task
+                failures += failure is not None
+                where = f"{problem.slug}/{name}"
+                print(f"FAIL: {where}: {failure}" if failure else f"ok: {where}: {problem.solutions[name].value}",
+                      flush=True)  # fmt: skip
+    finally:
+        if engine is not None:
+            await engine.close()
+    what = _count(len(checks), "problem folder")
+    what += f", {_count(len(verdicts), 'reference solution')} judged" if engine else ""
+    print(f"{what}: {_count(failures, 'failure')}" if failures else f"{what}: all ok")
+    return 1 if failures else 0
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
+def _problem_summary(problem: Problem) -> str:
+    tests, samples = _count(len(problem.tests), "test"), _count(len(problem.samples), "sample")
+    return f"{tests} ({samples}), {_count(len(problem.solutions), 'reference solution')}"
+
+
+def backup_command(args: argparse.Namespace) -> int:
+    try:
+        settings = _settings(args)
+        info = backup(settings.database_path, args.file, force=args.force)
+    except (ConfigError, BackupError) as exc:
+        return fail(str(exc))
+    print(
+        f"backed up {settings.database_path} to {args.file}: {info.submissions} submissions, "
+        f"schema version {info.schema_version}, {info.size_bytes} bytes"
+    )
+    return 0
 
 
 def serve_command(args: argparse.Namespace) -> int:
@@ -135,8 +193,18 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default from config: 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default from config: 8080)")
     serve.set_defaults(handler=serve_command)
-    check = sub.add_parser("check-problems", help="validate every problem folder")
-    check.set_defaults(handler=check_problems_command)
+    check = sub.add_parser(
+        "check-problems", help="validate problem folders and judge their reference solutions in the sandbox"
+    )
+    check.add_argument(
+        "path", nargs="?", type=Path, help="a problem folder, or a folder of them (default: problems_dir)"
+    )
+    check.add_argument("--no-judge", action="store_true", help="check the files only; do not judge (no Docker needed)")
+    check.set_defaults(handler=lambda a: asyncio.run(check_problems_command(a)))
+    copy = sub.add_parser("backup", help="copy the live database consistently, even while the server writes")
+    copy.add_argument("file", type=Path, help="the backup file to write")
+    copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    copy.set_defaults(handler=backup_command)
     cli_users.add_parser(sub, _settings)
     return top
 

@@ -30,6 +30,9 @@ class Settings(BaseModel):
     host: str = Field("127.0.0.1", description="address the server listens on")
     port: int = Field(8080, ge=0, le=65535, description="port the server listens on (0: any free port)")
     problems_dir: Path = Field(PROBLEMS_DIR, description="folder of problems to serve")
+    problems_poll_interval_s: float = Field(
+        2.0, ge=0, description="how often the server looks for changed problem files and reloads them; 0: never"
+    )
     database_path: Path = Field(Path("codearena.db"), description="SQLite database file")
     allowed_hosts: list[str] = Field(
         default_factory=lambda: list(LOOPBACK_HOSTS),

@@ -87,6 +87,9 @@ class JudgeQueue:
         # most `run_slots` runs are judged at once: runs can never hold every sandbox.
         self.run_slots = run_slots
         self._pending: deque[str | RunJob] = deque()
+        # Re-judges wait behind everything in the line, uncapped: a re-judge of a whole course
+        # never refuses a student's submission nor goes ahead of it.
+        self._background: deque[str] = deque()
         self._wakeup = asyncio.Condition()
         self._workers: list[asyncio.Task[None]] = []
         self._running: set[str] = set()
@@ -105,9 +108,13 @@ class JudgeQueue:
     def running(self) -> int:
         return len(self._running) + self._runs_running
 
+    @property
+    def background(self) -> int:
+        return len(self._background)
+
     def _waiting(self) -> list[str]:
         """The line as the live hub sees it: submission ids, "" for a run (it has a place too)."""
-        return [job if isinstance(job, str) else "" for job in self._pending]
+        return [job if isinstance(job, str) else "" for job in self._pending] + list(self._background)
 
     async def start(self, workers: int) -> None:
         """Queue what a previous process left unfinished, then start `workers` workers."""
@@ -167,16 +174,32 @@ class JudgeQueue:
                 return index
         return None
 
+    async def submit_background(self, submission_ids: list[str]) -> None:
+        """Queue stored submissions behind every other job, however many (a re-judge)."""
+        if not self._accepting:
+            raise QueueFull("the server is shutting down")
+        async with self._wakeup:
+            for submission_id in submission_ids:
+                self._queued_at[submission_id] = time.monotonic()
+                self._background.append(submission_id)
+                self.live.queued(submission_id, len(self._pending) + len(self._background))
+            self._wakeup.notify_all()
+
     async def _next(self) -> str | RunJob | None:
         """The next job; None once the queue is closing."""
         async with self._wakeup:
-            await self._wakeup.wait_for(lambda: self._eligible() is not None or not self._accepting)
+            await self._wakeup.wait_for(
+                lambda: self._eligible() is not None or bool(self._background) or not self._accepting
+            )
             if not self._accepting:
                 return None
             index = self._eligible()
-            assert index is not None
-            job = self._pending[index]
-            del self._pending[index]
+            job: str | RunJob
+            if index is None:
+                job = self._background.popleft()
+            else:
+                job = self._pending[index]
+                del self._pending[index]
             if isinstance(job, RunJob):
                 self._runs_running += 1
             self.live.dequeued(job if isinstance(job, str) else "", self._waiting())

@@ -332,3 +332,33 @@ async def test_an_upgrade_keeps_every_submission_readable_by_its_session(tmp_pat
         assert [s.id for s in listed] == ["0123456789abcdef"] and listed[0].user_id is None
     finally:
         await database.close()
+
+
+async def test_only_staff_reload_the_problems(server: TestServer) -> None:
+    await add_user(server, "ada")
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    async with visitor(server) as student, visitor(server) as teacher:
+        await login(student, "ada")
+        await login(teacher, "teacher")
+        async with student.post("/api/problems/reload") as r:
+            assert r.status == 403
+        async with teacher.post("/api/problems/reload") as r:
+            assert r.status == 200 and (await r.json())["loaded"] > 0
+
+
+async def test_the_reload_button_is_for_staff(server: TestServer) -> None:
+    await add_user(server, "ada")
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    async with visitor(server) as student, visitor(server) as teacher:
+        await login(student, "ada")
+        await login(teacher, "teacher")
+        async with student.get("/", headers={"Accept": "text/html"}) as r:
+            assert "Reload problems" not in await r.text()
+        async with teacher.get("/", headers={"Accept": "text/html"}) as r:
+            page = await r.text()
+        assert "Reload problems" in page
+        token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        async with student.post("/problems/reload", data={"csrf_token": token}) as r:
+            assert r.status == 403, "another user's token, and no right to reload either"
+        async with teacher.post("/problems/reload", data={"csrf_token": token}) as r:
+            assert r.status == 200 and "Reloaded" in await r.text()

@@ -75,7 +75,7 @@ GOOD = "title: T\ndifficulty: easy\ntime_limit_ms: 1000\nmemory_limit_mb: 64\n"
         (GOOD.replace("1000", "fast"), "time_limit_ms", "'fast'"),
         (GOOD.replace("easy", "trivial"), "difficulty", "'trivial'"),
         (GOOD.replace("title: T\n", ""), "title", "nothing"),
-        (GOOD + "colour: red\n", "colour", "'red'"),
+        (GOOD + "colour: red\n", "colour", "an unknown key"),
         (GOOD + "checker: fuzzy\n", "checker.type", "'fuzzy'"),
         (GOOD + "solutions: {a.py: great}\n", "solutions.a.py", "'great'"),
         (GOOD + "starter_code: {cobol: x}\n", "starter_code.cobol", "cobol"),

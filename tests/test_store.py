@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -107,3 +108,24 @@ def test_valid_text_replaces_what_utf8_cannot_hold() -> None:
     assert valid_text(b"caf\xc3".decode("utf-8", "surrogateescape") + "!") == "caf\ufffd!", "a cut sequence"
     assert valid_text("\ud800x\udfff") == "\ufffdx\ufffd", "lone surrogates that are not escapes"
     assert valid_text("\udcff").encode("utf-8") == "\ufffd".encode()
+
+
+async def test_the_latest_unfinished_submission_is_the_newest_not_completed_of_that_session_and_problem(
+    store: SubmissionStore,
+) -> None:
+    assert await store.latest_unfinished(Owner("alice"), "a-plus-b") is None
+    older = await store.create(Owner("alice"), "a-plus-b", "python", "print(1)")
+    await asyncio.sleep(0.002)  # created_at has milliseconds: one apart, so that newer is newer
+    newer = await store.create(Owner("alice"), "a-plus-b", "python", "print(2)")
+    await store.create(Owner("alice"), "two-sum", "python", "print(3)")  # another problem
+    await store.create(Owner("bob"), "a-plus-b", "python", "print(4)")  # another session
+    found = await store.latest_unfinished(Owner("alice"), "a-plus-b")
+    assert found is not None and found.id == newer.id
+    await store.set_status(newer.id, Status.RUNNING)
+    found = await store.latest_unfinished(Owner("alice"), "a-plus-b")
+    assert found is not None and (found.id, found.status) == (newer.id, Status.RUNNING)
+    await store.save_result(newer.id, judged(CaseResult(index=1, verdict=Verdict.ACCEPTED)))
+    found = await store.latest_unfinished(Owner("alice"), "a-plus-b")
+    assert found is not None and found.id == older.id, "a judged one is not followed again"
+    await store.save_result(older.id, judged(CaseResult(index=1, verdict=Verdict.ACCEPTED)))
+    assert await store.latest_unfinished(Owner("alice"), "a-plus-b") is None

@@ -214,6 +214,19 @@ def test_every_verdict_has_an_icon_and_a_name() -> None:
     assert set(VERDICTS) == set(Verdict)
 
 
+# Every character beyond ASCII that the pages show, each checked against Unicode's emoji-data.txt:
+# none has the Emoji property, so no system draws one from a colour emoji font (U+26A0 and U+2600,
+# once used here, do). A new one must be checked the same way before it joins the list.
+PLAIN_GLYPHS = set("“”·\u2013…✓✗\u203a⟨⟩☾☼◷●▦⌘≡△")  # with an en dash and a single angle quote
+
+
+def test_no_glyph_needs_an_emoji_font() -> None:
+    files = [*TEMPLATES_DIR.glob("*.html"), *STATIC_DIR.glob("*.js"), STATIC_DIR / "app.css"]
+    texts = [path.read_text() for path in files] + [icon for icon, _name in VERDICTS.values()]
+    found = {char for text in texts for char in text if ord(char) > 127}
+    assert found <= PLAIN_GLYPHS, f"check against emoji-data.txt, then list: {sorted(found - PLAIN_GLYPHS)}"
+
+
 async def test_security_headers_on_every_response(client: aiohttp.ClientSession, server: TestServer) -> None:
     nonces = set()
     for path in [*PAGES, "/api/problems", "/health", "/static/app.js", "/no-such-path"]:

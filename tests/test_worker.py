@@ -109,6 +109,23 @@ async def test_the_queue_is_bounded(harness: Harness) -> None:
     await eventually(lambda: harness.queue.depth == 0 and harness.queue.running == 0, "an empty queue")
 
 
+async def test_a_rejudge_waits_behind_every_submission_and_is_never_refused(harness: Harness) -> None:
+    await harness.submit("block")
+    await eventually(lambda: harness.queue.running == 1, "a running job")
+    again = []
+    for source in ("wrong", "accept", "wrong", "accept", "wrong"):  # more than max_depth = 3
+        submission = await harness.store.create(Owner("session"), "echo", "python", "rejudged " + source)
+        again.append(submission.id)
+    await harness.queue.submit_background(again)
+    assert harness.queue.depth == 0 and harness.queue.background == 5
+    student = await harness.submit("accept")  # not refused, and judged before the re-judge
+    harness.judge.let_one_through()
+    for submission_id in [student, *again]:
+        await harness.completed(submission_id)
+    assert harness.judge.judged[:2] == ["block", "accept"] and len(harness.judge.judged) == 7
+    assert all(source.startswith("rejudged") for source in harness.judge.judged[2:])
+
+
 async def test_a_job_that_takes_too_long_is_an_internal_error_with_its_completion_event(
     database: Database, echo_problem: Problem, languages: dict[str, Language]
 ) -> None:

@@ -124,7 +124,18 @@ class Problem:
 class ProblemError(Exception):
     """A problem that cannot be loaded; the message names the file, the key and the fault."""
 
-    def __init__(self, path: Path, key: str, expected: str, found: str) -> None:
-        self.path, self.key, self.expected, self.found = path, key, expected, found
-        where = f"{path}: {key}: " if key else f"{path}: "
+    def __init__(self, path: Path, key: str, expected: str, found: str, *, line: int | None = None) -> None:
+        self.path, self.key, self.expected, self.found, self.line = path, key, expected, found, line
+        where = f"{path}:{line}: " if line else f"{path}: "
+        where += f"{key}: " if key else ""
         super().__init__(f"{where}expected {expected}, found {found}")
+
+
+class InvalidSpec(ProblemError):
+    """problem.yaml does not fit the format: it reads as its first fault; `faults` holds them all."""
+
+    def __init__(self, faults: list[ProblemError]) -> None:
+        first = faults[0]
+        more = f" (and {len(faults) - 1} more)" if len(faults) > 1 else ""
+        super().__init__(first.path, first.key, first.expected, first.found + more, line=first.line)
+        self.faults = faults

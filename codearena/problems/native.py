@@ -14,7 +14,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from codearena.domain.verdicts import Verdict
-from codearena.problems.model import SLUG, Checker, Difficulty, Limits, Problem, ProblemError, TestCase
+from codearena.problems.model import (
+    SLUG,
+    Checker,
+    Difficulty,
+    InvalidSpec,
+    Limits,
+    Problem,
+    ProblemError,
+    TestCase,
+)
 
 MAX_YAML_BYTES = 256 * 1024
 
@@ -52,7 +61,8 @@ def natural_key(name: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", name)]
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The file's value, and its node tree: where each key stands, for the errors."""
     if not path.is_file():
         raise ProblemError(path, "", "a problem.yaml file", "none")
     data = path.read_bytes()
@@ -62,10 +72,70 @@ def _read_yaml(path: Path) -> Any:
         # Aliases let a tiny file expand into a huge structure; problem files never need them.
         for event in yaml.parse(data, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                raise ProblemError(path, "", "no YAML aliases", f"alias *{event.anchor}")
-        return yaml.safe_load(data)
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise ProblemError(path, "", "no YAML aliases", f"alias *{event.anchor}", line=line)
+        loader = yaml.SafeLoader(data)
+        try:
+            node = loader.get_single_node()
+            return (None if node is None else loader.construct_document(node)), node
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        found = exc.problem or str(exc)
+        if exc.problem and exc.context:
+            # Where the fault is noticed (the line reported) may be past where it was made.
+            start = f" that starts on line {exc.context_mark.line + 1}" if exc.context_mark else ""
+            found += f" ({exc.context}{start})"
+        line = mark.line + 1 if mark else None
+        raise ProblemError(path, "", "valid YAML", found.replace("\n", " "), line=line) from exc
     except yaml.YAMLError as exc:
         raise ProblemError(path, "", "valid YAML", str(exc).replace("\n", " ")) from exc
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """The line of the deepest part of `loc` found in the file (1-based)."""
+    line = None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            entry = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+            if entry is None:
+                break
+            line, node = entry[0].start_mark.line + 1, entry[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys the mapping holding the last part of `loc` may have."""
+    model: type[BaseModel] = ProblemSpec
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return list(model.model_fields)
+
+
+def _spec_faults(path: Path, node: yaml.Node | None, exc: ValidationError) -> list[ProblemError]:
+    faults = []
+    for error in exc.errors():
+        loc = error["loc"]
+        key = ".".join(str(part) for part in loc) or "(top level)"
+        line = _line_of(node, loc)
+        if error["type"] == "extra_forbidden":
+            known = _known_keys(loc)
+            expected = f"one of the known keys ({', '.join(known)})" if known else "a known key"
+            faults.append(ProblemError(path, key, expected, "an unknown key", line=line))
+        else:
+            found = "nothing" if error["type"] == "missing" else repr(error.get("input"))[:80]
+            faults.append(ProblemError(path, key, error["msg"].lower(), found, line=line))
+    return faults
 
 
 def _load_tests(folder: Path) -> list[TestCase]:
@@ -107,20 +177,19 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
     if not SLUG.match(slug):
         raise ProblemError(folder, "", "a folder name of lower-case letters, digits and '-'", repr(slug))
     yaml_path = folder / "problem.yaml"
-    raw = _read_yaml(yaml_path)
+    raw, node = _read_yaml(yaml_path)
     if not isinstance(raw, dict):
         raise ProblemError(yaml_path, "", "a mapping of keys to values", type(raw).__name__)
     try:
         spec = ProblemSpec.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        found = "nothing" if first["type"] == "missing" else repr(first.get("input"))[:80]
-        raise ProblemError(yaml_path, key, first["msg"].lower(), found) from exc
+        raise InvalidSpec(_spec_faults(yaml_path, node, exc)) from exc
     if language_ids is not None:
         for lang in spec.starter_code:
             if lang not in language_ids:
-                raise ProblemError(yaml_path, f"starter_code.{lang}", f"one of {sorted(language_ids)}", lang)
+                line = _line_of(node, ("starter_code", lang))
+                expected = f"one of {sorted(language_ids)}"
+                raise ProblemError(yaml_path, f"starter_code.{lang}", expected, lang, line=line)
     checker = _checker(folder, yaml_path, spec.checker)
     statement_path = folder / "statement.md"
     if not statement_path.is_file():
@@ -141,22 +210,47 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
     )
 
 
+def problem_folders(root: Path) -> list[Path]:
+    """The folders of `root` that are problems (or ought to be), in order; raises ProblemError
+    when `root` is not a folder."""
+    if not root.is_dir():
+        raise ProblemError(root, "", "a folder of problems", "no such folder")
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def try_load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem | ProblemError:
+    """The problem in `folder`, or why it does not load (unreadable files included)."""
+    try:
+        return load_problem(folder, language_ids)
+    except ProblemError as exc:
+        return exc
+    except (OSError, UnicodeDecodeError) as exc:
+        return ProblemError(folder, "", "readable files", str(exc))
+
+
+def load_problem_folders(
+    root: Path, language_ids: set[str] | None = None
+) -> tuple[dict[str, Problem], dict[str, ProblemError]]:
+    """Every problem under `root` that loads by slug, and the error of each folder that does
+    not by folder name; raises ProblemError when `root` is not a folder."""
+    problems: dict[str, Problem] = {}
+    errors: dict[str, ProblemError] = {}
+    for folder in problem_folders(root):
+        loaded = try_load_problem(folder, language_ids)
+        if isinstance(loaded, ProblemError):
+            errors[folder.name] = loaded
+        else:
+            problems[loaded.slug] = loaded
+    return problems, errors
+
+
 def load_problems(root: Path, language_ids: set[str] | None = None) -> tuple[dict[str, Problem], list[ProblemError]]:
     """Every problem under `root` that loads, and an error for each one that does not."""
-    problems: dict[str, Problem] = {}
-    errors: list[ProblemError] = []
-    if not root.is_dir():
-        return problems, [ProblemError(root, "", "a folder of problems", "no such folder")]
-    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        try:
-            problem = load_problem(folder, language_ids)
-        except ProblemError as exc:
-            errors.append(exc)
-        except (OSError, UnicodeDecodeError) as exc:
-            errors.append(ProblemError(folder, "", "readable files", str(exc)))
-        else:
-            problems[problem.slug] = problem
-    return problems, errors
+    try:
+        problems, errors = load_problem_folders(root, language_ids)
+    except ProblemError as exc:
+        return {}, [exc]
+    return problems, list(errors.values())
 
 
 def resolve_problem(ref: str, root: Path, language_ids: set[str] | None = None) -> Problem:

@@ -83,6 +83,16 @@ class SubmissionView:
     source: str | None  # None unless the viewer sent it
 
 
+def is_staff(viewer: Viewer) -> bool:
+    """An instructor or an admin."""
+    return viewer.user is not None and viewer.user.role in (Role.ADMIN, Role.INSTRUCTOR)
+
+
+def may_reload_problems(viewer: Viewer, accounts: bool) -> bool:
+    """Anyone in open mode (one box, one teacher or learner); staff when there are accounts."""
+    return not accounts or is_staff(viewer)
+
+
 def may_see(viewer: Viewer, submission: Submission, teaches_owner: bool) -> bool:
     """Whether `viewer` may see a submission at all. An anonymous one: anyone with its id (open
     mode's sharing of a link). A user's: that user, an admin, and (`teaches_owner`) an instructor

@@ -149,6 +149,15 @@ class SubmissionService:
         """`viewer`'s own submissions, newest first (without their tests)."""
         return await self.store.list_by_owner(access.history_owner(viewer), problem, limit, before)
 
+    async def latest_unfinished(self, viewer: Viewer, problem: str) -> SubmissionView | None:
+        """`viewer`'s newest submission to `problem` still waiting or being judged, to follow again
+        (a reload of the problem page must not lose it)."""
+        submission = await self.store.latest_unfinished(access.history_owner(viewer), problem)
+        if submission is None:
+            return None
+        progress = self.live.progress(submission.id)
+        return access.submission_view(viewer, submission, self.problems.get(submission.problem), progress)
+
     async def marks(self, viewer: Viewer) -> dict[str, bool]:
         """Each problem `viewer` tried, and whether it solved it."""
         return await self.store.marks(access.history_owner(viewer))

@@ -124,6 +124,16 @@ class SubmissionStore:
         args.append(limit)
         return [_submission(r) for r in await self.db.fetchall(query, args)]
 
+    async def latest_unfinished(self, owner: Owner, problem: str) -> Submission | None:
+        """`owner`'s newest submission to `problem` that is not judged yet; without its tests."""
+        where, args = owner.where()
+        row = await self.db.fetchone(
+            f"SELECT * FROM submissions WHERE {where} AND problem = ? AND status != 'completed'"
+            " ORDER BY created_at DESC, id DESC LIMIT 1",
+            [*args, problem],
+        )
+        return _submission(row) if row else None
+
     async def marks(self, owner: Owner) -> dict[str, bool]:
         """Each problem `owner` submitted to, and whether one of those submissions was accepted."""
         where, args = owner.where()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from codearena.services import access
 from codearena.services.assignments import require_visible
 from codearena.services.problems import filter_problems, find_problem, samples
-from codearena.services.submissions import MAX_PAGE
+from codearena.services.submissions import MAX_PAGE, check_rate
 from codearena.web import wire
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import (
@@ -14,6 +15,8 @@ from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
     LANGUAGES,
+    LIMITER,
+    PROBLEM_LIBRARY,
     PROBLEMS,
     QUEUE,
     RUN_SERVICE,
@@ -64,6 +67,20 @@ async def problem(request: web.Request) -> web.Response:
     found = find_problem(every, request.match_info["slug"])
     await require_visible(request.app[ASSIGNMENTS].visible_problems, request[VIEWER], found.slug)
     return web.json_response(wire.problem_detail(found, samples(found), request.app[LANGUAGES].values()))
+
+
+@routes.post("/api/problems/reload")
+async def reload_problems(request: web.Request) -> web.Response:
+    """Read problems_dir again now: `{"loaded": n, "errors": [message, ...]}`. A problem that no
+    longer loads keeps its previous version (its message says so). Open to every caller in open
+    mode, like the rest of the API; instructors and admins only with accounts. It is rate limited
+    with submissions."""
+    viewer = request[VIEWER]
+    if not access.may_reload_problems(viewer, request.app[SETTINGS].auth == "accounts"):
+        raise ApiError(403, "forbidden", "only instructors and admins may reload the problems")
+    check_rate(request.app[LIMITER], viewer)
+    loaded, errors = await request.app[PROBLEM_LIBRARY].reload()
+    return web.json_response(wire.reload_report(loaded, errors))
 
 
 @routes.post("/api/submissions")

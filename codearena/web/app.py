@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import secrets
 import weakref
@@ -13,7 +15,7 @@ from codearena.config import Settings
 from codearena.engine import Engine
 from codearena.languages import load_languages
 from codearena.live import Live
-from codearena.problems.native import load_problems
+from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
@@ -39,6 +41,7 @@ from codearena.web.keys import (
     LIMITER,
     LIVE,
     PROBLEM_ERRORS,
+    PROBLEM_LIBRARY,
     PROBLEMS,
     QUEUE,
     RUN_SERVICE,
@@ -108,6 +111,19 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     yield
 
 
+async def problems_watch_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Reload the problems when their files change, without a restart."""
+    interval_s = app[SETTINGS].problems_poll_interval_s
+    if interval_s <= 0:
+        yield
+        return
+    task = asyncio.create_task(app[PROBLEM_LIBRARY].watch(interval_s))
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
 async def on_shutdown(app: web.Application) -> None:
     tracked = app[WEBSOCKETS]
     sockets = list(tracked)
@@ -129,17 +145,17 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app[TRUSTED_PROXIES] = frozenset(settings.trusted_proxies)
     languages = load_languages()
     app[LANGUAGES] = languages
-    problems, errors = load_problems(settings.problems_dir, set(languages))
-    for error in errors:
-        log.error("problem not loaded: %s", error)
-    app[PROBLEMS] = problems
-    app[PROBLEM_ERRORS] = errors
+    library = ProblemLibrary(settings.problems_dir, set(languages))
+    library.load()
+    app[PROBLEM_LIBRARY] = library
+    app[PROBLEMS] = library.problems
+    app[PROBLEM_ERRORS] = library.errors
     app[LIVE] = Live()
     address_limits = (settings.rate_limit_address_per_minute, settings.rate_limit_address_burst)
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled,
                                prefixes={"addr:": address_limits})  # fmt: skip
     app[WEBSOCKETS] = weakref.WeakSet()
-    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx])
+    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx, problems_watch_ctx])
     app.on_shutdown.append(on_shutdown)
     app.on_response_prepare.append(security.add_security_headers)
     app.add_routes(api.routes)

@@ -11,6 +11,7 @@ from aiohttp import web
 from codearena.config import Settings
 from codearena.languages import Language
 from codearena.live import Live
+from codearena.problems.library import ProblemLibrary
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
@@ -31,6 +32,7 @@ ALLOWED_HOSTS = web.AppKey("allowed_hosts", frozenset[str])
 LANGUAGES = web.AppKey("languages", dict[str, Language])
 PROBLEMS = web.AppKey("problems", dict[str, Problem])
 PROBLEM_ERRORS = web.AppKey("problem_errors", list[ProblemError])
+PROBLEM_LIBRARY = web.AppKey("problem_library", ProblemLibrary)  # owns PROBLEMS and PROBLEM_ERRORS
 DATABASE = web.AppKey("database", Database)
 SUBMISSIONS = web.AppKey("submissions", SubmissionStore)
 ACCOUNTS = web.AppKey("accounts", AccountService)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from aiohttp import web
@@ -15,6 +16,7 @@ from aiohttp import web
 from codearena.domain.verdicts import Status, Verdict
 from codearena.paths import STATIC_DIR, TEMPLATES_DIR
 from codearena.problems.model import Difficulty, Problem
+from codearena.services import access
 from codearena.services.access import SubmissionView
 from codearena.services.errors import NotFound, ServiceError
 from codearena.services.problems import filter_problems, samples
@@ -26,7 +28,10 @@ from codearena.web.keys import (
     ENGINE,
     ENGINE_ERROR,
     LANGUAGES,
+    PROBLEM_ERRORS,
+    PROBLEM_LIBRARY,
     PROBLEMS,
+    SETTINGS,
     SUBMISSION_SERVICE,
     TEMPLATES,
     VIEWER,
@@ -35,6 +40,7 @@ from codearena.web.markdown import render_markdown
 from codearena.web.textdiff import first_difference, marked_lines
 
 HISTORY_PAGE = 50
+PROBLEM_HISTORY = 10  # the problem page lists this many; the history page has the rest
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
 # verdict -> (icon, name); the icon is decoration, the name is what is read out.
 VERDICTS: dict[str, tuple[str, str]] = {
@@ -43,7 +49,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     Verdict.TIME_LIMIT_EXCEEDED: ("◷", "Time limit exceeded"),
     Verdict.MEMORY_LIMIT_EXCEEDED: ("▦", "Memory limit exceeded"),
     Verdict.RUNTIME_ERROR: ("!", "Runtime error"),
-    Verdict.COMPILATION_ERROR: ("⚠", "Compilation error"),
+    Verdict.COMPILATION_ERROR: ("△", "Compilation error"),
     Verdict.OUTPUT_LIMIT_EXCEEDED: ("≡", "Output limit exceeded"),
     Verdict.INTERNAL_ERROR: ("?", "Internal error"),
     Verdict.SKIPPED: ("\u2013", "Skipped"),
@@ -130,18 +136,38 @@ async def problem_list(request: web.Request) -> web.Response:
     marks = await request.app[SUBMISSION_SERVICE].marks(request[VIEWER])
     context: dict[str, Any] = {"problems": shown, "marks": marks, "query": query, "difficulty": difficulty,
                                "tag": tag, "total": len(problems)}  # fmt: skip
+    reloaded = request.query.get("reloaded", "")
     if wants_fragment(request):
         return render(request, "_problem_rows.html", **context)
     tags = sorted({t for p in problems.values() for t in p.tags})
-    return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty], **context)
+    may_reload = access.may_reload_problems(request[VIEWER], request.app[SETTINGS].auth == "accounts")
+    return render(request, "problems.html", tags=tags, difficulties=[d.value for d in Difficulty],
+                  may_reload=may_reload, reloaded=reloaded if reloaded.isdigit() else None,
+                  reload_errors=request.app[PROBLEM_ERRORS] if reloaded else [], **context)  # fmt: skip
 
 
-def problem_context(
+@routes.post("/problems/reload")
+async def reload_form(request: web.Request) -> web.Response:
+    """The problem list's Reload button: read problems_dir again now, and say what came of it."""
+    form = await request.post()
+    if not security.csrf_valid(request, form.get(security.CSRF_FIELD)):
+        message = "This form is out of date or came from another site. Reload the page and try again."
+        return render(request, "error.html", status=403, title="The form has expired", message=message)
+    if not access.may_reload_problems(request[VIEWER], request.app[SETTINGS].auth == "accounts"):
+        return render(request, "error.html", status=403, title="Not allowed",
+                      message="Only instructors and admins may reload the problems.")  # fmt: skip
+    loaded, errors = await request.app[PROBLEM_LIBRARY].reload()
+    raise web.HTTPSeeOther(f"/?reloaded={loaded}&errors={len(errors)}")
+
+
+async def problem_context(
     request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
 ) -> dict[str, Any]:
     languages = list(request.app[LANGUAGES].values())
     starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
     language = language if language in starter else languages[0].id
+    # Still judged after a reload: the page shows it again and follows it live.
+    resumed = await request.app[SUBMISSION_SERVICE].latest_unfinished(request[VIEWER], problem.slug)
     return {
         "problem": problem,
         "statement": render_markdown(problem.statement),
@@ -152,6 +178,8 @@ def problem_context(
         "source": starter[language] if source is None else source,
         "tests_total": len(problem.tests),
         "error": error,
+        "resumed": results_context(resumed) if resumed else None,
+        **await my_submissions(request, problem.slug),
     }
 
 
@@ -161,13 +189,32 @@ async def visible_problem(request: web.Request, slug: str) -> Problem | None:
     return request.app[PROBLEMS].get(slug) if visible is None or slug in visible else None
 
 
+async def my_submissions(request: web.Request, slug: str) -> dict[str, Any]:
+    """The problem page's list of the viewer's own earlier submissions to it, newest first."""
+    service = request.app[SUBMISSION_SERVICE]
+    rows = await service.history(request[VIEWER], problem=slug, limit=PROBLEM_HISTORY + 1)
+    return {"rows": rows[:PROBLEM_HISTORY], "more": len(rows) > PROBLEM_HISTORY, "slug": slug,
+            "languages_by_id": request.app[LANGUAGES]}  # fmt: skip
+
+
 @routes.get("/problems/{slug}")
 async def problem_page(request: web.Request) -> web.Response:
     slug = request.match_info["slug"]
     problem = await visible_problem(request, slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
-    return render(request, "problem.html", **problem_context(request, problem))
+    return render(request, "problem.html", **await problem_context(request, problem))
+
+
+@routes.get("/problems/{slug}/submissions")
+async def problem_submissions(request: web.Request) -> web.Response:
+    """The list alone, which the problem page swaps in after a submission and after its verdict."""
+    slug = request.match_info["slug"]
+    if slug not in request.app[PROBLEMS]:
+        return not_found(request, f"There is no problem “{slug}”.")
+    if not wants_fragment(request):
+        raise web.HTTPSeeOther(f"/submissions?problem={quote(slug)}")
+    return render(request, "_problem_submissions.html", **await my_submissions(request, slug))
 
 
 @routes.post("/problems/{slug}/submit")
@@ -188,8 +235,8 @@ async def submit_form(request: web.Request) -> web.Response:
     try:
         submission = await request.app[SUBMISSION_SERVICE].submit(request[VIEWER], problem.slug, language, source)
     except ServiceError as exc:
-        context = problem_context(request, problem, language=str(language), source=str(source or ""),
-                                  error=exc.message)  # fmt: skip
+        context = await problem_context(request, problem, language=str(language), source=str(source or ""),
+                                        error=exc.message)  # fmt: skip
         return render(request, "problem.html", status=status_of(exc), **context)
     raise web.HTTPSeeOther(f"/submissions/{submission.id}")
 

@@ -73,6 +73,15 @@ def problem_detail(problem: Problem, samples: Iterable[Sample], languages: Itera
     }
 
 
+class ReloadJson(TypedDict):
+    loaded: int
+    errors: list[str]
+
+
+def reload_report(loaded: int, errors: list[str]) -> ReloadJson:
+    return {"loaded": loaded, "errors": errors}
+
+
 # --- submissions
 
 

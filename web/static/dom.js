@@ -141,9 +141,17 @@ export function localTimes(root) {
   for (const node of root.querySelectorAll("time[datetime]")) {
     const when = new Date(node.getAttribute("datetime"));
     if (Number.isNaN(when.getTime())) continue;
-    node.title = node.getAttribute("datetime");
-    node.textContent = when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    node.title = when.toLocaleString(undefined, { dateStyle: "full", timeStyle: "medium" });
+    node.textContent = "short" in node.dataset ? shortTime(when) : when.toLocaleString(undefined, LONG_TIME);
   }
+}
+
+const LONG_TIME = { dateStyle: "medium", timeStyle: "short" };
+
+// For a column of times: the year only when it is not this one ("Dec 2, 10:41 AM", "Mar 5, 2025").
+function shortTime(when) {
+  if (when.getFullYear() !== new Date().getFullYear()) return when.toLocaleDateString(undefined, { dateStyle: "medium" });
+  return when.toLocaleString(undefined, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
 }
 
 export async function postJson(url, body) {

@@ -103,11 +103,11 @@ export class LiveResults {
       el("div", { class: "summary", role: "status" },
         el("span", { class: "status-line", "data-status": "queued" }, spinner(), " ",
           el("span", { class: "status-name" }, statusName("queued")))),
-      el("table", { class: "tests" },
+      el("div", { class: "table-scroll" }, el("table", { class: "tests" },
         el("caption", { class: "visually-hidden" }, "Results of each test"),
         el("thead", {}, el("tr", {},
           ...["Test", "Verdict", "Time", "Memory"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, ...rows)),
+        el("tbody", {}, ...rows))),
     );
     this.container.replaceChildren(body);
   }

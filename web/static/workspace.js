@@ -1,5 +1,7 @@
-// The problem page's editor: language picker, drafts, Run and Submit.
+// The problem page's editor: language picker, drafts, reset and its undo, Run and Submit, the
+// results of the latest submission (followed live, again after a reload) and the earlier ones.
 import { createEditor } from "./vendor/codemirror.js";
+import { Drafts } from "./drafts.js";
 import {
   cspNonce,
   differenceNote,
@@ -26,6 +28,8 @@ export function initWorkspace(root) {
   const submitButton = $("#submit-button");
   const runButton = $("#run-button");
   const resetButton = $("#reset-code");
+  const undoButton = $("#undo-reset");
+  const resetStatus = $("#reset-status");
   const customRadio = $("#run-on-custom");
   const customBox = $("#custom-input-box");
   const customInput = $("#custom-input");
@@ -35,7 +39,6 @@ export function initWorkspace(root) {
   const resultsPanel = $("#results-panel");
   const results = $("#results");
 
-  const draftKey = (id) => `codearena:draft:${slug}:${id}`;
   const languageKey = `codearena:language:${slug}`;
   // The language last used here, unless the picker was changed before this script ran.
   const serverDefault = select.querySelector("option[selected]");
@@ -45,34 +48,57 @@ export function initWorkspace(root) {
   }
   select.value = language;
   $("#language-version").textContent = select.selectedOptions[0].dataset.version || "";
-  const draft = (id) => storage.get(draftKey(id)) ?? starter[id] ?? "";
+  const drafts = new Drafts(slug, starter, $("#draft-conflict"), {
+    current: () => [language, editor.getValue()],
+    load: (text) => replaceAll(editor, text),
+    // Another language's draft is read when it is picked: the choice must come first.
+    onPending: (pending) => {
+      select.disabled = pending;
+    },
+  });
 
   const textarea = $("#source");
   const host = $("#editor");
   textarea.hidden = true;
   for (const node of [host, $("#editor-hint"), $("#run-on"), runButton, resetButton]) node.hidden = false;
   const editor = createEditor(host, {
-    doc: draft(language),
+    doc: drafts.get(language),
     language,
     nonce: cspNonce(),
     label: "Source code",
-    onChange: (text) => {
-      // A draft equal to the starter code is no draft: a changed starter then shows through.
-      if (text === starter[language]) storage.remove(draftKey(language));
-      else storage.set(draftKey(language), text);
-    },
+    onChange: (text) => drafts.save(language, text),
     onSubmit: () => submit(),
   });
 
+  // Each language's code before its last reset, for as long as the page is open.
+  const beforeReset = new Map();
   select.addEventListener("change", () => {
     language = select.value;
     $("#language-version").textContent = select.selectedOptions[0].dataset.version || "";
     storage.set(languageKey, language);
-    editor.load(draft(language), language);
+    editor.load(drafts.get(language), language);
+    resetStatus.textContent = "";
+    undoButton.hidden = !beforeReset.has(language);
   });
+
   resetButton.addEventListener("click", () => {
-    storage.remove(draftKey(language));
-    editor.load(starter[language] ?? "", language);
+    const text = editor.getValue();
+    const fresh = starter[language] ?? "";
+    if (text === fresh) {
+      resetStatus.textContent = "This is the starter code already.";
+      return;
+    }
+    beforeReset.set(language, text);
+    replaceAll(editor, fresh);
+    resetStatus.textContent = "Starter code restored.";
+    undoButton.hidden = false;
+    editor.focus();
+  });
+  undoButton.addEventListener("click", () => {
+    replaceAll(editor, beforeReset.get(language));
+    beforeReset.delete(language);
+    resetStatus.textContent = "Your code is back.";
+    undoButton.hidden = true;
     editor.focus();
   });
   customRadio.form.addEventListener("change", () => {
@@ -99,6 +125,24 @@ export function initWorkspace(root) {
   let submitting = false;
   connect();
 
+  const refreshSubmissions = () => document.body.dispatchEvent(new CustomEvent("submissions-changed"));
+
+  function follow(id) {
+    if (live) live.stop();
+    resultsPanel.hidden = false;
+    $("#results-title").replaceChildren(
+      "Submission ",
+      el("a", { href: `/submissions/${id}`, class: "submission-link" }, id),
+    );
+    live = new LiveResults(results, { submissionId: id, total, onDone: refreshSubmissions });
+    live.start();
+  }
+
+  // A submission still judged when the page was loaded (a reload, say): rendered by the server,
+  // followed from here on.
+  const resumed = results.querySelector(".results-body");
+  if (resumed && resumed.dataset.status !== "completed") follow(resumed.dataset.submissionId);
+
   async function submit() {
     if (submitting) return;
     submitting = true;
@@ -106,14 +150,8 @@ export function initWorkspace(root) {
     showError("");
     try {
       const body = await postJson("/api/submissions", { problem: slug, language, source: editor.getValue() });
-      if (live) live.stop();
-      resultsPanel.hidden = false;
-      $("#results-title").replaceChildren(
-        "Submission ",
-        el("a", { href: `/submissions/${body.id}`, class: "submission-link" }, body.id),
-      );
-      live = new LiveResults(results, { submissionId: body.id, total });
-      live.start();
+      follow(body.id);
+      refreshSubmissions();
       resultsPanel.scrollIntoView({ block: "nearest", behavior: "smooth" });
     } catch (err) {
       showError(`Not submitted: ${err.message}`);
@@ -155,6 +193,13 @@ export function initWorkspace(root) {
       runButton.disabled = false;
     }
   }
+}
+
+// Replaces the editor's whole text in one change: Ctrl+Z undoes it, and the draft is saved. Its
+// own user event keeps it out of the typing before and after it in the undo history.
+function replaceAll(editor, text) {
+  const changes = { from: 0, to: editor.view.state.doc.length, insert: text };
+  editor.view.dispatch({ changes, userEvent: "input.replace.all" });
 }
 
 function runCase(item, outcome) {

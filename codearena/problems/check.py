@@ -1,0 +1,68 @@
+"""Checking problem folders as their authors need it: every fault of a folder at once, then each
+reference solution judged against the verdict problem.yaml declares for it.
+
+The server's loader stops at a folder's first fault; here a problem.yaml with three unknown keys
+reports all three, and a reference solution that is missing or in no known language is a fault
+too, found without Docker. Judging needs the sandbox (`judge_solution`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from codearena.judging.judge import Judge
+from codearena.languages import Language, language_for_file
+from codearena.problems.model import InvalidSpec, Problem, ProblemError
+from codearena.problems.native import problem_folders, try_load_problem
+
+
+@dataclass
+class FolderCheck:
+    folder: Path
+    problem: Problem | None  # None when the folder does not load
+    faults: list[ProblemError] = field(default_factory=list)
+    solutions: dict[str, Language] = field(default_factory=dict)  # the ones that can be judged
+
+
+def folders_to_check(path: Path) -> list[Path]:
+    """`path` itself when it is a problem folder, else the problem folders in it; raises
+    ProblemError when it is neither."""
+    return [path] if (path / "problem.yaml").is_file() else problem_folders(path)
+
+
+def check_folder(folder: Path, languages: dict[str, Language]) -> FolderCheck:
+    loaded = try_load_problem(folder, set(languages))
+    if isinstance(loaded, InvalidSpec):
+        return FolderCheck(folder, None, loaded.faults)
+    if isinstance(loaded, ProblemError):
+        return FolderCheck(folder, None, [loaded])
+    check = FolderCheck(folder, loaded)
+    yaml_path = folder / "problem.yaml"
+    for name in loaded.solutions:
+        key = f"solutions.{name}"
+        path = folder / "solutions" / name
+        language = language_for_file(languages, path)
+        if "/" in name or name.startswith("."):
+            check.faults.append(ProblemError(yaml_path, key, "a file name in solutions/", repr(name)))
+        elif not path.is_file():
+            check.faults.append(ProblemError(yaml_path, key, f"the file {path}", "no such file"))
+        elif language is None:
+            extensions = sorted(ext for lang in languages.values() for ext in lang.extensions)
+            check.faults.append(ProblemError(yaml_path, key, f"a file ending in one of {extensions}", repr(name)))
+        else:
+            check.solutions[name] = languages[language]
+    return check
+
+
+async def judge_solution(judge: Judge, problem: Problem, name: str, language: Language) -> str | None:
+    """None when the reference solution `name` gets its declared verdict, else what it got."""
+    path = problem.path / "solutions" / name
+    # The first failing test decides the verdict, so later tests need not run.
+    result = await judge.judge(problem, language, path.read_text(encoding="utf-8"), stop_on_first_failure=True)
+    expected = problem.solutions[name]
+    if result.verdict == expected:
+        return None
+    # The reason names the deciding test ("test 3: exit code 3"); a compilation has none.
+    reason = result.reason or (result.compile_output.strip().splitlines() or [""])[0]
+    return f"declared {expected.value}, got {result.verdict.value}" + (f" ({reason})" if reason else "")
