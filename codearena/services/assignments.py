@@ -35,7 +35,8 @@ from codearena.problems.model import Problem
 from codearena.services.access import Viewer
 from codearena.services.accounts import require_user
 from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound
-from codearena.store.assignments import FIELDS, AssignmentStore, Course
+from codearena.store.assignments import FIELDS, AssignmentStore
+from codearena.store.courses import Course
 from codearena.store.submissions import utc_now
 
 MAX_TITLE = 200

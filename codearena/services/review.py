@@ -20,7 +20,8 @@ from codearena.services.access import Viewer
 from codearena.services.accounts import require_user
 from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from codearena.services.submissions import MAX_PAGE, SUBMISSION_ID
-from codearena.store.review import Course, CourseSubmission, Filters, Outcome, Rejudge, ReviewStore
+from codearena.store.courses import Course
+from codearena.store.review import CourseSubmission, Filters, Outcome, Rejudge, ReviewStore
 from codearena.store.submissions import SubmissionStore, utc_now
 from codearena.worker import JudgeQueue, QueueFull
 

@@ -10,18 +10,11 @@ from typing import Any
 from codearena.domain.accounts import User
 from codearena.domain.grading_rules import Assignment, AssignmentProblem, Attempt, Extension
 from codearena.store.accounts import _user as user_of_row
-from codearena.store.db import Database, Row
+from codearena.store.courses import CourseStore
+from codearena.store.db import Row
 from codearena.store.submissions import utc_now
 
 FIELDS = ("title", "opens_at", "due_at", "late_until", "late_rule", "after_due", "time_limit_min")
-
-
-@dataclass(frozen=True)
-class Course:
-    id: int
-    slug: str
-    title: str
-    time_zone: str
 
 
 @dataclass(frozen=True)
@@ -33,28 +26,8 @@ class Scored:
     attempt: Attempt
 
 
-class AssignmentStore:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    # --- courses and members
-
-    async def course(self, slug: str) -> Course | None:
-        return await self._course("slug", slug)
-
-    async def course_by_id(self, course_id: int) -> Course | None:
-        return await self._course("id", course_id)
-
-    async def _course(self, column: str, value: object) -> Course | None:
-        row = await self.db.fetchone(f"SELECT id, slug, title, time_zone FROM courses WHERE {column} = ?", (value,))
-        return Course(row["id"], row["slug"], row["title"], row["time_zone"]) if row else None
-
-    async def member_role(self, course_id: int, user_id: int) -> str | None:
-        """The user's role in the course: "instructor", "student", or None (not in it)."""
-        row = await self.db.fetchone(
-            "SELECT role FROM course_members WHERE course_id = ? AND user_id = ?", (course_id, user_id)
-        )
-        return str(row[0]) if row else None
+class AssignmentStore(CourseStore):  # course, course_by_id, member_role
+    # --- members
 
     async def students(self, course_id: int) -> list[User]:
         rows = await self.db.fetchall(

@@ -18,7 +18,7 @@ from aiohttp import web
 from codearena.problems.model import Problem
 from codearena.services.assignments import AssignmentView, GradeTable, number, utc_to_local
 from codearena.services.errors import NotFound, ServiceError
-from codearena.store.assignments import Course
+from codearena.store.courses import Course
 from codearena.web.accounts import FORM_BYTES, accounts_on, form_of, refused, see_other
 from codearena.web.errors import json_body, status_of
 from codearena.web.keys import ASSIGNMENTS, PROBLEMS, VIEWER
@@ -166,20 +166,16 @@ async def assignment_page(request: web.Request) -> web.Response:
 
 @routes.post(f"/assignments/{ID}/start")
 async def start_form(request: web.Request) -> web.StreamResponse:
-    service = request.app[ASSIGNMENTS]
+    service, number_ = request.app[ASSIGNMENTS], assignment_id(request)
     try:
         accounts_on(request)
-        await service.view(request[VIEWER], assignment_id(request))  # an outsider learns nothing, not even CSRF
+        await service.view(request[VIEWER], number_)  # an outsider learns nothing, not even whether CSRF failed
+        form = await form_of(request)
+        if not isinstance(form, web.Response):
+            await service.start(request[VIEWER], number_)
     except ServiceError as exc:
         return refused(request, exc)
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    try:
-        await service.start(request[VIEWER], assignment_id(request))
-    except ServiceError as exc:
-        return refused(request, exc)
-    return see_other(f"/assignments/{assignment_id(request)}")
+    return form if isinstance(form, web.Response) else see_other(f"/assignments/{number_}")
 
 
 @routes.get("/courses/{slug}/assignments")
