@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from codearena.domain.accounts import Role
+from codearena.domain.courses import Course
 from codearena.domain.submission import Submission
 from codearena.domain.verdicts import Verdict
 from codearena.problems.model import Problem
@@ -20,7 +21,7 @@ from codearena.services.access import Viewer
 from codearena.services.accounts import require_user
 from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound, Unavailable
 from codearena.services.submissions import MAX_PAGE, SUBMISSION_ID
-from codearena.store.review import Course, CourseSubmission, Filters, Outcome, Rejudge, ReviewStore
+from codearena.store.review import CourseSubmission, Filters, Outcome, Rejudge, ReviewStore
 from codearena.store.submissions import SubmissionStore, utc_now
 from codearena.worker import JudgeQueue, QueueFull
 
@@ -137,7 +138,7 @@ class ReviewService:
     async def staff_course(self, viewer: Viewer, slug: str) -> Course:
         """The course, if `viewer` is one of its instructors or an admin."""
         user = require_user(viewer)
-        course = await self.store.course(slug)
+        course = await self.store.by_slug(slug)
         role = await self.store.member_role(course.id, user.id) if course else None
         if course is None or (role is None and user.role != Role.ADMIN):
             raise NotFound("course_not_found", f"no course {slug!r}")
@@ -222,7 +223,7 @@ class ReviewService:
     async def report(self, viewer: Viewer, rejudge_id: int, slug: str | None = None) -> Report:
         """A re-judge's submissions, before and now; `slug`, when given, must be its course's."""
         rejudge = await self.store.rejudge(rejudge_id)
-        course = await self.store.course_by_id(rejudge.course_id) if rejudge else None
+        course = await self.store.by_id(rejudge.course_id) if rejudge else None
         if rejudge is None or course is None or (slug is not None and slug != course.slug):
             require_user(viewer)
             raise NotFound("rejudge_not_found", f"no re-judge {rejudge_id}")

@@ -9,6 +9,7 @@ from codearena.judging.runs import RunOutcome, RunRequest
 from codearena.languages import Language
 from codearena.problems.model import Problem
 from codearena.services.access import Viewer
+from codearena.services.assignments import Visibility, require_visible
 from codearena.services.errors import Invalid, TooLarge, Unavailable
 from codearena.services.problems import find_problem
 from codearena.services.submissions import Limiter, check_rate, checked_program, is_unicode
@@ -24,6 +25,7 @@ class RunService:
         limiter: Limiter,
         queue: JudgeQueue | None,
         unavailable: str = "the judge is not running",
+        visibility: Visibility | None = None,
     ) -> None:
         self.settings = settings
         self.languages = languages
@@ -31,6 +33,7 @@ class RunService:
         self.limiter = limiter
         self.queue = queue
         self.unavailable = unavailable
+        self.visibility = visibility  # which problems a viewer may see
 
     async def run(
         self, viewer: Viewer, language: object, source: object, stdin: object, problem: object = None
@@ -44,6 +47,7 @@ class RunService:
             if not isinstance(problem, str):
                 raise Invalid("invalid_problem", "'problem' must be a problem slug")
             found = find_problem(self.problems, problem)
+            await require_visible(self.visibility, viewer, found.slug)
         if stdin is None and found is None:
             raise Invalid("invalid_stdin", "give 'stdin', or a 'problem' to run on its samples")
         if stdin is not None:

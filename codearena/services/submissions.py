@@ -15,6 +15,7 @@ from codearena.live import Completed, Live, LiveEvent, StatusChanged, Subscriber
 from codearena.problems.model import Problem
 from codearena.services import access
 from codearena.services.access import SubmissionView, Viewer
+from codearena.services.assignments import Visibility, require_visible
 from codearena.services.errors import Invalid, NotFound, TooLarge, TooMany, Unavailable
 from codearena.services.problems import find_problem
 from codearena.store.courses import CourseStore
@@ -77,10 +78,12 @@ class SubmissionService:
         queue: JudgeQueue | None,
         unavailable: str = "the judge is not running",
         courses: CourseStore | None = None,
+        visibility: Visibility | None = None,
     ) -> None:
         """`queue` is None when judging cannot run; `unavailable` then says why. `courses` tells
-        which instructors teach whom (accounts mode)."""
+        which instructors teach whom (accounts mode); `visibility` which problems a viewer may see."""
         self.courses = courses
+        self.visibility = visibility
         self.settings = settings
         self.store = store
         self.live = live
@@ -101,6 +104,7 @@ class SubmissionService:
             raise Invalid("invalid_problem", "'problem' must be a problem slug")
         lang, text = checked_program(self.settings, self.languages, language, source)
         found = find_problem(self.problems, problem)
+        await require_visible(self.visibility, viewer, found.slug)
         queue = self._judge_queue()
         if queue.depth >= queue.max_depth:
             raise Unavailable("queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)

@@ -23,6 +23,15 @@ class CourseStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    async def by_id(self, course_id: int) -> Course | None:
+        row = await self.db.fetchone("SELECT * FROM courses WHERE id = ?", (course_id,))
+        return _course(row) if row else None
+
+    async def member_role(self, course_id: int, user_id: int) -> str | None:
+        """The user's role in the course: "instructor", "student", or None (not in it)."""
+        role = await self.role_in(course_id, user_id)
+        return role.value if role else None
+
     async def teaches(self, instructor_id: int, student_id: int) -> bool:
         """Whether `instructor_id` is an instructor of a course `student_id` belongs to."""
         row = await self.db.fetchone(

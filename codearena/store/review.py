@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from codearena.domain.verdicts import Status
-from codearena.store.db import Database, Row
+from codearena.store.courses import CourseStore
+from codearena.store.db import Row
 
 # The assignments of course :course_id that hold submission `s`'s problem and had opened when it
 # was made, each with `s`'s user's extension (e) and timed start (t), if any.
@@ -36,14 +37,6 @@ _COURSE_SUBMISSIONS = """
     FROM submissions AS s
     JOIN course_members AS m ON m.user_id = s.user_id AND m.course_id = :course_id AND m.role = 'student'
     JOIN users AS u ON u.id = s.user_id"""
-
-
-@dataclass(frozen=True)
-class Course:
-    id: int
-    slug: str
-    title: str
-    time_zone: str
 
 
 @dataclass(frozen=True)
@@ -113,31 +106,11 @@ class Rejudge:
     scope: dict[str, Any]
 
 
-class ReviewStore:
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
+class ReviewStore(CourseStore):  # by_slug, by_id, member_role
     async def _named(self, sql: str, args: dict[str, Any]) -> list[Row]:
         """Rows of a query with named parameters (Database.fetchall takes positional ones)."""
         async with self.db.connection.execute(sql, args) as cursor:
             return list(await cursor.fetchall())
-
-    async def course(self, slug: str) -> Course | None:
-        return await self._course("slug", slug)
-
-    async def course_by_id(self, course_id: int) -> Course | None:
-        return await self._course("id", course_id)
-
-    async def _course(self, column: str, value: object) -> Course | None:
-        row = await self.db.fetchone(f"SELECT id, slug, title, time_zone FROM courses WHERE {column} = ?", (value,))
-        return Course(row["id"], row["slug"], row["title"], row["time_zone"]) if row else None
-
-    async def member_role(self, course_id: int, user_id: int) -> str | None:
-        """'instructor', 'student', or None for someone not in the course."""
-        row = await self.db.fetchone(
-            "SELECT role FROM course_members WHERE course_id = ? AND user_id = ?", (course_id, user_id)
-        )
-        return str(row[0]) if row else None
 
     async def students(self, course_id: int) -> list[Row]:
         return await self.db.fetchall(

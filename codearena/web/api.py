@@ -5,11 +5,13 @@ from __future__ import annotations
 from aiohttp import web
 
 from codearena.services import access
+from codearena.services.assignments import require_visible
 from codearena.services.problems import filter_problems, find_problem, samples
 from codearena.services.submissions import MAX_PAGE, check_rate
 from codearena.web import wire
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import (
+    ASSIGNMENTS,
     ENGINE,
     ENGINE_ERROR,
     LANGUAGES,
@@ -54,6 +56,8 @@ async def problems(request: web.Request) -> web.Response:
     difficulty = request.query.get("difficulty")
     tag = request.query.get("tag")
     found = filter_problems(request.app[PROBLEMS].values(), difficulty=difficulty, tag=tag)
+    visible = await request.app[ASSIGNMENTS].visible_problems(request[VIEWER])
+    found = [p for p in found if visible is None or p.slug in visible]
     return web.json_response([wire.problem_summary(p) for p in found])
 
 
@@ -61,6 +65,7 @@ async def problems(request: web.Request) -> web.Response:
 async def problem(request: web.Request) -> web.Response:
     every = request.app[PROBLEMS]
     found = find_problem(every, request.match_info["slug"])
+    await require_visible(request.app[ASSIGNMENTS].visible_problems, request[VIEWER], found.slug)
     return web.json_response(wire.problem_detail(found, samples(found), request.app[LANGUAGES].values()))
 
 

@@ -18,11 +18,13 @@ from codearena.live import Live
 from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
 from codearena.services.accounts import AccountService
+from codearena.services.assignments import AssignmentService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
 from codearena.store.accounts import AccountStore
+from codearena.store.assignments import AssignmentStore
 from codearena.store.courses import CourseStore
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
@@ -31,6 +33,7 @@ from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
     ALLOWED_HOSTS,
+    ASSIGNMENTS,
     COURSES,
     DATABASE,
     ENGINE,
@@ -102,9 +105,12 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
 async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     settings, limiter, languages, problems = app[SETTINGS], app[LIMITER], app[LANGUAGES], app[PROBLEMS]
     unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
+    app[ASSIGNMENTS] = AssignmentService(settings, AssignmentStore(app[DATABASE]), problems)
+    visible = app[ASSIGNMENTS].visible_problems
     app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
-                                                app.get(QUEUE), unavailable, CourseStore(app[DATABASE]))  # fmt: skip
-    app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable)
+                                                app.get(QUEUE), unavailable, CourseStore(app[DATABASE]),
+                                                visible)  # fmt: skip
+    app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
     yield
 
 

@@ -15,6 +15,7 @@ from codearena.problems.library import ProblemLibrary
 from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
+from codearena.services.assignments import AssignmentService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
@@ -52,3 +53,4 @@ TEMPLATES = web.AppKey("templates", jinja2.Environment)
 VIEWER = web.RequestKey("viewer", Viewer)
 LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's token, when there is one
 CSP_NONCE = web.RequestKey("csp_nonce", str)
+ASSIGNMENTS = web.AppKey("assignments", AssignmentService)

@@ -23,6 +23,7 @@ from codearena.services.problems import filter_problems, samples
 from codearena.web import security
 from codearena.web.errors import status_of
 from codearena.web.keys import (
+    ASSIGNMENTS,
     CSP_NONCE,
     ENGINE,
     ENGINE_ERROR,
@@ -123,7 +124,8 @@ def not_found(request: web.Request, message: str) -> web.Response:
 
 @routes.get("/")
 async def problem_list(request: web.Request) -> web.Response:
-    problems = request.app[PROBLEMS]
+    visible = await request.app[ASSIGNMENTS].visible_problems(request[VIEWER])
+    problems = {s: p for s, p in request.app[PROBLEMS].items() if visible is None or s in visible}
     query = request.query.get("q", "").strip()[:100]
     difficulty = request.query.get("difficulty", "")
     tag = request.query.get("tag", "")
@@ -181,6 +183,12 @@ async def problem_context(
     }
 
 
+async def visible_problem(request: web.Request, slug: str) -> Problem | None:
+    """The problem, unless there is none or the viewer may not see it (see visible_problems)."""
+    visible = await request.app[ASSIGNMENTS].visible_problems(request[VIEWER])
+    return request.app[PROBLEMS].get(slug) if visible is None or slug in visible else None
+
+
 async def my_submissions(request: web.Request, slug: str) -> dict[str, Any]:
     """The problem page's list of the viewer's own earlier submissions to it, newest first."""
     service = request.app[SUBMISSION_SERVICE]
@@ -192,7 +200,7 @@ async def my_submissions(request: web.Request, slug: str) -> dict[str, Any]:
 @routes.get("/problems/{slug}")
 async def problem_page(request: web.Request) -> web.Response:
     slug = request.match_info["slug"]
-    problem = request.app[PROBLEMS].get(slug)
+    problem = await visible_problem(request, slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
     return render(request, "problem.html", **await problem_context(request, problem))
@@ -213,7 +221,7 @@ async def problem_submissions(request: web.Request) -> web.Response:
 async def submit_form(request: web.Request) -> web.Response:
     """The editor's form, posted as a plain HTML form when scripts do not run."""
     slug = request.match_info["slug"]
-    problem = request.app[PROBLEMS].get(slug)
+    problem = await visible_problem(request, slug)
     if problem is None:
         return not_found(request, f"There is no problem “{slug}”.")
     form = await request.post()
