@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,8 +67,9 @@ class Window:
     late_rule: str
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(NamedTuple):
+    """One submission as scoring sees it (a tuple: a grade export makes tens of thousands)."""
+
     created_at: str
     passed: int
     total: int
@@ -117,7 +119,10 @@ def penalty(rule: str, late_by: timedelta) -> float:
 
 def multiplier(w: Window, submitted_at: str) -> float | None:
     """1 for a submission on time, the penalty for a late one, None for one that does not count."""
-    when = parse_time(submitted_at)
+    return multiplier_at(w, parse_time(submitted_at))
+
+
+def multiplier_at(w: Window, when: datetime) -> float | None:
     if when < w.opens or w.due is None:
         return None
     if when <= w.due:
@@ -135,11 +140,15 @@ def best(points: float, attempts: Iterable[Attempt], w: Window) -> ProblemScore:
     """The best counting score of `attempts` at one problem; on a tie, an on-time one."""
     found = ProblemScore(0.0, False)
     for a in attempts:
-        factor = multiplier(w, a.created_at)
-        if factor is None or a.total <= 0:
+        top = points * a.passed / a.total if a.total > 0 else 0.0
+        if top <= 0 or top < found.score or (top == found.score and not found.late):
+            continue  # cannot beat what is found, whenever it was made (a penalty only lowers it)
+        when = parse_time(a.created_at)
+        factor = multiplier_at(w, when)
+        if factor is None:
             continue
         score = points * a.passed / a.total * factor
-        late = is_late(w, a.created_at)
+        late = w.due is not None and when > w.due
         if score > found.score or (score == found.score and found.late and not late):
             found = ProblemScore(score, late)
     return found

@@ -8,7 +8,6 @@ exist (404). A student who asks for an instructor's action gets 403.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -320,16 +319,12 @@ class AssignmentService:
         ids = [a.id for a in assignments]
         extensions = await self.store.extensions(ids, user.id)
         starts = await self.store.starts(ids, user.id)
-        attempts: dict[tuple[int, str], list[Attempt]] = defaultdict(list)
-        for course_id in courses:
-            slugs = {p.problem for a in assignments if a.course_id == course_id for p in a.problems}
-            for s in await self.store.scored(course_id, slugs, user.id):
-                attempts[course_id, s.problem].append(s.attempt)
         now, views = utc_now(), []
         for a in assignments:
             started = starts.get((a.id, user.id))
             w = window(a, extensions.get((a.id, user.id)), started)
-            mine = {p.problem: attempts[a.course_id, p.problem] for p in a.problems}
+            attempts = await self.store.scored(a, user.id)
+            mine = {p.problem: attempts.get((user.id, p.problem), []) for p in a.problems}
             shown = a.opens_at <= now and (a.time_limit_min is None or started is not None)
             views.append(AssignmentView(a, courses[a.course_id], False, shown, w, started, score_of(a, w, mine),
                                         describe(a)))  # fmt: skip
@@ -345,10 +340,7 @@ class AssignmentService:
         students = await self.store.students(course.id)
         ids = [a.id for a in assignments]
         extensions, starts = await self.store.extensions(ids), await self.store.starts(ids)
-        attempts: dict[tuple[int, str], list[Attempt]] = defaultdict(list)
-        slugs = {p.problem for a in assignments for p in a.problems}
-        for s in await self.store.scored(course.id, slugs):
-            attempts[s.user_id, s.problem].append(s.attempt)
+        attempts = {a.id: await self.store.scored(a) for a in assignments}
         columns = list(IDENTITY)
         for a in assignments:
             columns += [f"{a.title} - {self._title(p.problem)} ({number(p.points)})" for p in a.problems]
@@ -361,7 +353,7 @@ class AssignmentService:
             total = 0.0
             for a in assignments:
                 w = window(a, extensions.get((a.id, u.id)), starts.get((a.id, u.id)))
-                score = score_of(a, w, {p.problem: attempts[u.id, p.problem] for p in a.problems})
+                score = score_of(a, w, {p.problem: attempts[a.id].get((u.id, p.problem), []) for p in a.problems})
                 row += [round(score.problems[p.problem].score, 2) for p in a.problems]
                 row += [round(score.total, 2), "yes" if score.late else "no"]
                 total += score.total

@@ -158,6 +158,12 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (rejudge_id, submission_id)
     );
     """,
+    # 4: what a grade export reads of each submission, in one covering index: no table lookups
+    # for a course's tens of thousands of submissions
+    """
+    CREATE INDEX submissions_scores ON submissions (user_id, problem, status, created_at, passed, total)
+        WHERE user_id IS NOT NULL;
+    """,
 ]
 
 Row = aiosqlite.Row
