@@ -213,6 +213,14 @@ def form_context(course: Course, view: AssignmentView | None, form: Mapping[str,
     return {"course": course, "view": view, "form": form or {"after_due": "late"}}
 
 
+async def edit_context(
+    request: web.Request, course: Course, view: AssignmentView | None, form: Mapping[str, str] | None
+) -> dict[str, Any]:
+    """The form's context, and the course's students (to pick one for an extension)."""
+    students = await request.app[ASSIGNMENTS].store.students(course.id) if view is not None else []
+    return {**form_context(course, view, form), "students": students}
+
+
 async def course_and_assignment(request: web.Request) -> tuple[Course, AssignmentView | None]:
     """The course of the URL (its instructor only) and its assignment when the URL names one."""
     accounts_on(request)
@@ -249,7 +257,9 @@ async def edit_page(request: web.Request) -> web.Response:
         course, view = await course_and_assignment(request)
     except ServiceError as exc:
         return refused(request, exc)
-    return render(request, "assignment_form.html", error="", notice="", **form_context(course, view, None))
+    return render(
+        request, "assignment_form.html", error="", notice="", **await edit_context(request, course, view, None)
+    )
 
 
 @routes.post("/courses/{slug}/assignments/new")
@@ -266,7 +276,7 @@ async def edit_form(
             saved = await service.update(request[VIEWER], view.assignment.id, form_data(form))
     except ServiceError as exc:
         return render(request, "assignment_form.html", status=status_of(exc), error=exc.message, notice="",
-                      **form_context(course, view, form))  # fmt: skip
+                      **await edit_context(request, course, view, form))  # fmt: skip
     return see_other(f"/courses/{course.slug}/assignments/{saved.id}/edit")
 
 
@@ -284,7 +294,7 @@ async def extension_form(
     except ServiceError as exc:
         error, status = exc.message, status_of(exc)
     return render(request, "assignment_form.html", status=status, error=error, notice=notice,
-                  **form_context(course, view, None))  # fmt: skip
+                  **await edit_context(request, course, view, None))  # fmt: skip
 
 
 @routes.get("/courses/{slug}/grades.csv")
