@@ -30,6 +30,27 @@ document.addEventListener("securitypolicyviolation", (e) => window.__violations.
 """
 
 Shot = Callable[[Page | Locator, str], Awaitable[None]]
+JUDGED_S = 90  # the longest a submission may take to be judged here, Java included
+# Follows the results panel: how many rows are filled and which status it shows, at every change.
+RECORD_PROGRESS = """() => {
+  if (window.__observer) window.__observer.disconnect();
+  window.__progress = [];
+  const panel = document.getElementById("results");
+  window.__observer = new MutationObserver(() => {
+    const status = panel.querySelector(".status-name");
+    window.__progress.push({
+      filled: panel.querySelectorAll("tr.test:not(.pending)").length,
+      status: status ? status.textContent : null,
+      final: Boolean(panel.querySelector("#overall-verdict")),
+    });
+  });
+  window.__observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
+}"""
+
+JUDGED = """(before) => {
+  const body = document.querySelector("#results .results-body");
+  return body && body.dataset.submissionId !== before && Boolean(body.querySelector("#overall-verdict"));
+}"""
 
 
 def unavailable(reason: str) -> None:
@@ -65,3 +86,24 @@ async def set_code(page: Page, source: str) -> None:
     await page.locator(".cm-content").click()
     await page.keyboard.press("Control+A")
     await page.keyboard.insert_text(source)
+
+
+async def shown_submission(page: Page) -> str | None:
+    """The id of the submission the results panel shows, if any."""
+    found: str | None = await page.evaluate(
+        "document.querySelector('#results .results-body')?.dataset.submissionId ?? null"
+    )
+    return found
+
+
+async def submit_and_wait(page: Page, *, keyboard: bool = False) -> str:
+    """Submit the editor's code; the overall verdict of this new submission, once judged."""
+    before = await shown_submission(page)
+    await page.evaluate(RECORD_PROGRESS)
+    if keyboard:
+        await page.locator(".cm-content").click()
+        await page.keyboard.press("Control+Enter")
+    else:
+        await page.get_by_role("button", name="Submit").click()
+    await page.wait_for_function(JUDGED, arg=before, polling=20, timeout=JUDGED_S * 1000)
+    return await page.locator("#results #overall-verdict").inner_text()

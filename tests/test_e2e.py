@@ -15,7 +15,18 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
-from browser_helpers import WATCH, Shot, checked_page, open_problem, set_code
+from browser_helpers import (
+    JUDGED,
+    JUDGED_S,
+    RECORD_PROGRESS,
+    WATCH,
+    Shot,
+    checked_page,
+    open_problem,
+    set_code,
+    shown_submission,
+    submit_and_wait,
+)
 from conftest import docker_unavailable
 from playwright.async_api import Browser, BrowserContext, Page, expect
 
@@ -26,35 +37,15 @@ from server_helpers import XSS_PROGRAM, hostile_problems, solution
 
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
-JUDGED_S = 90  # the longest a submission may take to be judged here, Java included
+
 SOLUTIONS = {"python": "accepted.py", "javascript": "accepted.js", "java": "accepted.java", "cpp": "accepted.cpp"}
 STARTER_MARKS = {"python": "import sys", "javascript": "readFileSync", "java": "public class Main",
                  "cpp": "#include <bits/stdc++.h>"}  # fmt: skip
-# Follows the results panel: how many rows are filled and which status it shows, at every change.
-RECORD_PROGRESS = """() => {
-  if (window.__observer) window.__observer.disconnect();
-  window.__progress = [];
-  const panel = document.getElementById("results");
-  window.__observer = new MutationObserver(() => {
-    const status = panel.querySelector(".status-name");
-    window.__progress.push({
-      filled: panel.querySelectorAll("tr.test:not(.pending)").length,
-      status: status ? status.textContent : null,
-      final: Boolean(panel.querySelector("#overall-verdict")),
-    });
-  });
-  window.__observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
-}"""
-
 # The results panel shows a submission other than `before`, with some rows filled in, or judged.
 LIVE_ROWS = """(before) => {
   const body = document.querySelector("#results .results-body");
   return body && body.dataset.submissionId !== before &&
     (body.querySelectorAll("tr.test:not(.pending)").length >= 3 || body.querySelector("#overall-verdict"));
-}"""
-JUDGED = """(before) => {
-  const body = document.querySelector("#results .results-body");
-  return body && body.dataset.submissionId !== before && Boolean(body.querySelector("#overall-verdict"));
 }"""
 
 
@@ -95,27 +86,6 @@ async def page(visitor: BrowserContext) -> AsyncIterator[Page]:
 
 async def editor_text(page: Page) -> str:
     return await page.locator("#editor .cm-content").inner_text()
-
-
-async def shown_submission(page: Page) -> str | None:
-    """The id of the submission the results panel shows, if any."""
-    found: str | None = await page.evaluate(
-        "document.querySelector('#results .results-body')?.dataset.submissionId ?? null"
-    )
-    return found
-
-
-async def submit_and_wait(page: Page, *, keyboard: bool = False) -> str:
-    """Submit the editor's code; the overall verdict of this new submission, once judged."""
-    before = await shown_submission(page)
-    await page.evaluate(RECORD_PROGRESS)
-    if keyboard:
-        await page.locator(".cm-content").click()
-        await page.keyboard.press("Control+Enter")
-    else:
-        await page.get_by_role("button", name="Submit").click()
-    await page.wait_for_function(JUDGED, arg=before, polling=20, timeout=JUDGED_S * 1000)
-    return await page.locator("#results #overall-verdict").inner_text()
 
 
 async def test_problem_list_filters_without_a_reload(page: Page, shot: Shot) -> None:
