@@ -44,9 +44,7 @@ WIDEST = """() => {
     const r = e.getBoundingClientRect();
     if (r.right > window.innerWidth + 1) wide.push(`${e.tagName}.${e.className}#${e.id} ${Math.round(r.width)}px`);
   }
-  const frames = [...document.querySelectorAll(".table-scroll")].map(
-    (e) => `${Math.round(e.getBoundingClientRect().width)}/${Math.round(e.parentElement.getBoundingClientRect().width)}`);
-  return {by: document.documentElement.scrollWidth - window.innerWidth, elements: wide.slice(-4), frames};
+  return {by: document.documentElement.scrollWidth - window.innerWidth, elements: wide.slice(-4)};
 }"""
 DESKTOP: ViewportSize = {"width": 1024, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
