@@ -13,9 +13,11 @@ from fakes import FakeEngine
 from test_accounts import add_user, cheap_hashing, login, server, visitor  # noqa: F401 - fixtures
 
 from codearena.domain.accounts import Role, User
+from codearena.domain.grading_rules import Assignment, Extension, is_late, window
 from codearena.judging.judge import EventSink
 from codearena.languages import Language
 from codearena.problems.model import Problem
+from codearena.store.review import Filters, ReviewStore
 from codearena.web.keys import DATABASE
 from server_helpers import events_until_completed, submit, wait_completed
 
@@ -277,3 +279,34 @@ async def test_a_problem_rejudged_keeps_the_old_results_and_shows_the_new(
         async with t.post("/courses/algo/rejudge", data={"csrf_token": await csrf_token(t), "submission": right},
                           allow_redirects=False) as r:  # fmt: skip
             assert r.status == 303 and r.headers["Location"].startswith("/courses/algo/rejudges/")
+
+
+async def test_the_late_filter_agrees_with_the_scoring_rule(site: TestServer) -> None:
+    """The late rule is written twice, in SQL for the filter and in Python for the scores: on
+    one assignment with an extension and a timed start they must say the same of every
+    submission."""
+    teacher = await add_user(site, "t", Role.INSTRUCTOR)
+    plain, extended, timed = [await add_user(site, name) for name in ("plain", "extended", "timed")]
+    course_id = await course(site, "algo", teacher, plain, extended, timed)
+    opens, due = "2026-03-01T00:00:00.000Z", "2026-03-08T00:00:00.000Z"
+    assignment_id = await assignment(site, course_id, "a-plus-b", opens, due, time_limit_min=90)
+    await sql(site, "INSERT INTO extensions (assignment_id, user_id, due_at) VALUES (?, ?, ?)", assignment_id,
+              extended.id, "2026-03-10T00:00:00.000Z")  # fmt: skip
+    starts = {plain.id: "2026-03-02T10:00:00.000Z", extended.id: "2026-03-09T12:00:00.000Z",
+              timed.id: "2026-03-07T23:00:00.000Z"}  # fmt: skip
+    for user_id, started in starts.items():
+        await sql(site, "INSERT INTO timed_starts VALUES (?, ?, ?)", assignment_id, user_id, started)
+    times = ["2026-03-02T11:00:00.000Z", "2026-03-02T11:31:00.000Z", "2026-03-07T23:59:00.000Z",
+             "2026-03-08T00:30:00.000Z", "2026-03-09T13:29:00.000Z", "2026-03-09T13:31:00.000Z"]  # fmt: skip
+    rule = Assignment(id=assignment_id, course_id=course_id, title="Week", opens_at=opens, due_at=due,
+                      time_limit_min=90)  # fmt: skip
+    expected = {}
+    for user in (plain, extended, timed):
+        extension = Extension("2026-03-10T00:00:00.000Z") if user is extended else None
+        w = window(rule, extension, starts[user.id])
+        for at in times:
+            expected[await made(site, user, "a-plus-b", at)] = is_late(w, at)
+    store = ReviewStore(site.app[DATABASE])
+    found = {s.id: s.late for s in await store.submissions(course_id, Filters(), limit=100)}
+    assert found == expected
+    assert sum(expected.values()) >= 6 and not all(expected.values()), "both kinds are tested"
