@@ -377,3 +377,17 @@ async def test_the_account_page_signs_out_everywhere(server: TestServer) -> None
             assert r.status == 303 and r.headers["Location"] == "/login"
         async with lab.get("/api/me") as r:
             assert r.status == 401, "the session on the lab PC ended too"
+
+
+async def test_cookies_are_secure_behind_a_trusted_https_proxy_only(
+    settings: Settings, fake_engine: FakeEngine, tmp_path: Path
+) -> None:
+    app = init_app(accounts_settings(settings, tmp_path, trusted_proxies=["127.0.0.1"]),
+                   engine_factory=fake_engine.factory)  # fmt: skip
+    server = TestServer(app)
+    async with server:
+        await add_user(server, "ada")
+        async with visitor(server, **{"X-Forwarded-Proto": "https"}) as client:
+            assert (await login(client, "ada")).cookies["codearena_login"]["secure"]
+        async with visitor(server) as client:
+            assert not (await login(client, "ada")).cookies["codearena_login"]["secure"]

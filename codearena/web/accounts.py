@@ -67,7 +67,7 @@ async def api_login(request: web.Request) -> web.Response:
     user, token = await request.app[ACCOUNTS].login(data.get("username"), data.get("password"), request[VIEWER].address)
     await end_previous(request)
     response = web.json_response({"user": user_json(user)})
-    security.set_login_cookie(response, token, secure=request.secure)
+    security.set_login_cookie(response, token, secure=security.served_over_https(request))
     return response
 
 
@@ -165,7 +165,7 @@ async def login_form(request: web.Request) -> web.StreamResponse:
                       username=form.get("username", "")[:64])  # fmt: skip
     await end_previous(request)
     response = see_other(target)
-    security.set_login_cookie(response, token, secure=request.secure)
+    security.set_login_cookie(response, token, secure=security.served_over_https(request))
     return response
 
 

@@ -142,6 +142,14 @@ def check_origin(request: web.Request) -> None:
         raise ApiError(403, "forbidden_origin", f"{what} from other sites are refused")
 
 
+def served_over_https(request: web.Request) -> bool:
+    """HTTPS to this server, or to a trusted proxy in front of it (its X-Forwarded-Proto)."""
+    if request.secure:
+        return True
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return forwarded == "https" and (request.remote or "") in request.app[TRUSTED_PROXIES]
+
+
 def set_login_cookie(response: web.StreamResponse, token: str, secure: bool) -> None:
     response.set_cookie(LOGIN_COOKIE, token, httponly=True, samesite="Lax", secure=secure, path="/")
 
@@ -217,9 +225,9 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
     response = await handler(request)
     if not response.prepared:
         if new:
-            set_cookie(response, signer, session_id, secure=request.secure)
+            set_cookie(response, signer, session_id, secure=served_over_https(request))
         if new_token:
-            set_login_cookie(response, new_token, secure=request.secure)
+            set_login_cookie(response, new_token, secure=served_over_https(request))
     return response
 
 
