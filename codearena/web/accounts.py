@@ -222,24 +222,28 @@ def refused(request: web.Request, exc: ServiceError) -> web.Response:
     return render(request, "error.html", status=status_of(exc), title="Not allowed", message=exc.message)
 
 
-@routes.get("/admin/users")
-async def users_page(request: web.Request) -> web.Response:
+def admin_page_refused(request: web.Request) -> web.Response | None:
+    """The error page for whoever may not manage users (accounts off, not an admin); else None."""
     try:
         accounts_on(request)
         require_admin(request)
     except ServiceError as exc:
         return refused(request, exc)
+    return None
+
+
+@routes.get("/admin/users")
+async def users_page(request: web.Request) -> web.Response:
+    if (refusal := admin_page_refused(request)) is not None:
+        return refusal
     users = await request.app[ACCOUNTS].store.users()
     return render(request, "users.html", users=users, roles=[r.value for r in Role], created=None, link="", error="")
 
 
 @routes.post("/admin/users")
 async def users_form(request: web.Request) -> web.StreamResponse:
-    try:
-        accounts_on(request)
-        require_admin(request)
-    except ServiceError as exc:
-        return refused(request, exc)
+    if (refusal := admin_page_refused(request)) is not None:
+        return refusal
     form = await form_of(request)
     if isinstance(form, web.Response):
         return form
