@@ -164,6 +164,36 @@ MIGRATIONS: list[str] = [
     CREATE INDEX submissions_scores ON submissions (user_id, problem, status, created_at, passed, total)
         WHERE user_id IS NOT NULL;
     """,
+    # 5: contests: problems with labels, a time window, a scoring rule, and who takes part (a
+    # course's students and/or a list of users)
+    """
+    CREATE TABLE contests (
+        id INTEGER PRIMARY KEY,
+        slug TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        course_id INTEGER REFERENCES courses (id) ON DELETE CASCADE,
+        starts_at TEXT NOT NULL,
+        ends_at TEXT NOT NULL,
+        rule TEXT NOT NULL DEFAULT 'icpc' CHECK (rule IN ('icpc', 'points')),
+        penalty_min INTEGER NOT NULL DEFAULT 20,
+        compile_errors_count INTEGER NOT NULL DEFAULT 0,
+        freeze_min INTEGER,
+        created_by INTEGER REFERENCES users (id),
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE contest_problems (
+        contest_id INTEGER NOT NULL REFERENCES contests (id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        problem TEXT NOT NULL,
+        points REAL NOT NULL DEFAULT 100,
+        PRIMARY KEY (contest_id, label)
+    );
+    CREATE TABLE contest_participants (
+        contest_id INTEGER NOT NULL REFERENCES contests (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        PRIMARY KEY (contest_id, user_id)
+    );
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -19,21 +19,24 @@ from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
+from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
 from codearena.store.accounts import AccountStore
 from codearena.store.assignments import AssignmentStore
+from codearena.store.contests import ContestStore
 from codearena.store.courses import CourseStore
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
-from codearena.web import accounts, api, assignments, courses, metrics, review, security, views, ws
+from codearena.web import accounts, api, assignments, contests, courses, metrics, review, security, views, ws
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
     ALLOWED_HOSTS,
     ASSIGNMENTS,
+    CONTESTS,
     COURSES,
     DATABASE,
     ENGINE,
@@ -111,6 +114,8 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
                                                 app.get(QUEUE), unavailable, CourseStore(app[DATABASE]),
                                                 visible)  # fmt: skip
     app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
+    database = app[DATABASE]
+    app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems)
     yield
 
 
@@ -169,4 +174,5 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(courses.routes)
     app.add_routes(assignments.routes)
     app.add_routes(review.routes)
+    app.add_routes(contests.routes)
     return app

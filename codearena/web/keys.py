@@ -16,6 +16,7 @@ from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
+from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
@@ -54,3 +55,4 @@ VIEWER = web.RequestKey("viewer", Viewer)
 LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's token, when there is one
 CSP_NONCE = web.RequestKey("csp_nonce", str)
 ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
+CONTESTS = web.AppKey("contests", ContestService)

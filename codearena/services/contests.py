@@ -1,0 +1,165 @@
+"""Contests: creating them, who may see them, and their standings as a viewer sees them.
+
+The jury (an admin, the contest's creator, an instructor of its course) sees everything; a
+participant sees the standings frozen for the contest's last `freeze_min` minutes. To anyone
+else a contest does not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from codearena.domain.accounts import Role
+from codearena.domain.grading_rules import iso, parse_time
+from codearena.domain.scoreboard import Entry, Rule, Rules, Scoreboard, standings
+from codearena.domain.scoreboard import Problem as Column
+from codearena.domain.verdicts import Status, Verdict
+from codearena.problems.model import Problem
+from codearena.services.access import Viewer, is_staff
+from codearena.services.accounts import require_user
+from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound
+from codearena.store.accounts import AccountStore
+from codearena.store.contests import Contest, ContestProblem, ContestStore, ContestSubmission
+from codearena.store.courses import CourseStore
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+LABEL = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
+
+
+@dataclass(frozen=True)
+class Standings:
+    contest: Contest
+    board: Scoreboard
+    names: dict[str, str]  # username -> display name
+    jury: bool
+
+
+class ContestService:
+    def __init__(self, store: ContestStore, courses: CourseStore, accounts: AccountStore,
+                 problems: Mapping[str, Problem]) -> None:  # fmt: skip
+        self.store, self.courses, self.accounts, self.problems = store, courses, accounts, problems
+
+    async def create(self, viewer: Viewer, data: Mapping[str, object]) -> Contest:
+        """A new contest, made by an instructor or an admin."""
+        user = require_user(viewer)
+        if not is_staff(viewer):
+            raise Forbidden("forbidden", "only instructors and admins make contests")
+        slug, title = data.get("slug"), data.get("title")
+        if not isinstance(slug, str) or not SLUG.match(slug):
+            raise Invalid("invalid_slug", "'slug': lower-case letters, digits and -, at most 64")
+        if not isinstance(title, str) or not title.strip() or len(title) > 200:
+            raise Invalid("invalid_title", "'title': 1 to 200 characters")
+        starts, ends = _time(data.get("starts_at"), "starts_at"), _time(data.get("ends_at"), "ends_at")
+        if ends <= starts:
+            raise Invalid("invalid_times", "'ends_at' must come after 'starts_at'")
+        rule = data.get("rule", "icpc")
+        if rule not in ("icpc", "points"):
+            raise Invalid("invalid_rule", "'rule' is icpc or points")
+        penalty, freeze = _minutes(data.get("penalty_min", 20), "penalty_min"), data.get("freeze_min")
+        freeze_min = None if freeze in (None, "") else _minutes(freeze, "freeze_min")
+        problems = self._problems(data.get("problems"))
+        course_id = await self._course(user.id, user.role, data.get("course"))
+        user_ids = await self._users(data.get("participants", []))
+        fields = {"slug": slug, "title": title.strip(), "course_id": course_id, "starts_at": starts,
+                  "ends_at": ends, "rule": rule, "penalty_min": penalty,
+                  "compile_errors_count": int(bool(data.get("compile_errors_count"))), "freeze_min": freeze_min,
+                  "created_by": user.id}  # fmt: skip
+        if await self.store.create(fields, problems, user_ids) is None:
+            raise Conflict("slug_taken", f"there is already a contest {slug!r}")
+        created = await self.store.by_slug(slug)
+        assert created is not None
+        return created
+
+    def _problems(self, value: object) -> list[ContestProblem]:
+        if not isinstance(value, list) or not value or len(value) > 26:
+            raise Invalid("invalid_problems", "'problems': a list of 1 to 26 {label, problem, points}")
+        found: list[ContestProblem] = []
+        for item in value:
+            if not isinstance(item, dict):
+                raise Invalid("invalid_problems", "each problem is {label, problem, points}")
+            label, slug, points = item.get("label"), item.get("problem"), item.get("points", 100)
+            if not isinstance(label, str) or not LABEL.match(label) or any(p.label == label for p in found):
+                raise Invalid("invalid_problems", f"label {label!r}: A, B, C... once each")
+            if not isinstance(slug, str) or slug not in self.problems:
+                raise Invalid("invalid_problems", f"no problem {str(slug)[:100]!r}")
+            if isinstance(points, bool) or not isinstance(points, int | float) or not 0 < points <= 10_000:
+                raise Invalid("invalid_problems", f"points of {label}: a number from 0 to 10000")
+            found.append(ContestProblem(label, slug, float(points)))
+        return found
+
+    async def _course(self, user_id: int, role: Role, value: object) -> int | None:
+        if value in (None, ""):
+            return None
+        course = await self.courses.by_slug(str(value))
+        if course is None or (
+            role != Role.ADMIN and await self.courses.member_role(course.id, user_id) != "instructor"
+        ):
+            raise NotFound("course_not_found", f"no course {str(value)[:100]!r} of yours")
+        return course.id
+
+    async def _users(self, value: object) -> list[int]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise Invalid("invalid_participants", "'participants': a list of usernames")
+        ids = []
+        for username in value:
+            user = await self.accounts.by_username(username)
+            if user is None:
+                raise Invalid("invalid_participants", f"no user {username[:64]!r}")
+            ids.append(user.id)
+        return ids
+
+    async def is_jury(self, viewer: Viewer, contest: Contest) -> bool:
+        user = viewer.user
+        if user is None:
+            return False
+        if user.role == Role.ADMIN or user.id == contest.created_by:
+            return True
+        return contest.course_id is not None and await self.courses.member_role(contest.course_id, user.id) == (
+            "instructor"
+        )
+
+    async def standings(self, viewer: Viewer, slug: str) -> Standings:
+        """The standings as `viewer` may see them: the jury's, or a participant's (frozen)."""
+        user = require_user(viewer)
+        contest = await self.store.by_slug(slug)
+        if contest is None:
+            raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        jury = await self.is_jury(viewer, contest)
+        people = await self.store.participants(contest)
+        if not jury and user.id not in {p[0] for p in people}:
+            raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        start = parse_time(contest.starts_at)
+        duration_s = (parse_time(contest.ends_at) - start).total_seconds()
+        freeze_s = duration_s - contest.freeze_min * 60 if contest.freeze_min else None
+        rules = Rules(Rule(contest.rule), contest.penalty_min, contest.compile_errors_count, duration_s, freeze_s)
+        label_of = {p.problem: p.label for p in contest.problems}
+        submissions = await self.store.submissions(contest, [p[0] for p in people])
+        entries = [entry(s, label_of[s.problem], start) for s in submissions]
+        columns = [Column(p.label, p.points) for p in contest.problems]
+        board = standings(rules, columns, [p[1] for p in people], entries, jury=jury)
+        return Standings(contest, board, {p[1]: p[2] or p[1] for p in people}, jury)
+
+
+def entry(s: ContestSubmission, label: str, start: datetime) -> Entry:
+    """A submission as the scoreboard sees it: judged or not, when, how well."""
+    verdict = Verdict(s.verdict) if s.status == Status.COMPLETED and s.verdict else None
+    score = s.passed / s.total if s.total else 0.0
+    return Entry(s.username, label, (parse_time(s.created_at) - start).total_seconds(), verdict, score)
+
+
+def _time(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise Invalid("invalid_times", f"{name!r}: an ISO 8601 time, e.g. 2026-12-02T09:00:00Z")
+    try:
+        return iso(parse_time(value.replace("Z", "+00:00")))
+    except ValueError:
+        raise Invalid("invalid_times", f"{name!r}: an ISO 8601 time, e.g. 2026-12-02T09:00:00Z") from None
+
+
+def _minutes(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100_000:
+        raise Invalid(f"invalid_{name}", f"{name!r}: whole minutes")
+    return value

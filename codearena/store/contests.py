@@ -1,0 +1,122 @@
+"""Contests, their problems and participants, and the submissions that make their standings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from codearena.store.db import Database, Row
+from codearena.store.submissions import utc_now
+
+
+@dataclass(frozen=True)
+class ContestProblem:
+    label: str
+    problem: str
+    points: float = 100.0
+
+
+@dataclass(frozen=True)
+class Contest:
+    id: int
+    slug: str
+    title: str
+    course_id: int | None
+    starts_at: str
+    ends_at: str
+    rule: str
+    penalty_min: int
+    compile_errors_count: bool
+    freeze_min: int | None
+    created_by: int | None
+    problems: tuple[ContestProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContestSubmission:
+    user_id: int
+    username: str
+    name: str
+    problem: str
+    created_at: str
+    status: str
+    verdict: str | None
+    passed: int
+    total: int
+
+
+class ContestStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(self, fields: dict[str, Any], problems: list[ContestProblem], user_ids: list[int]) -> int | None:
+        """The new contest's id; None if its slug is taken."""
+        async with self.db.write() as connection:
+            if await connection.execute_fetchall("SELECT 1 FROM contests WHERE slug = ?", (fields["slug"],)):
+                return None
+            names = ", ".join(fields)
+            cursor = await connection.execute(
+                f"INSERT INTO contests ({names}, created_at) VALUES ({', '.join('?' for _ in fields)}, ?)",
+                (*fields.values(), utc_now()),
+            )
+            contest_id = int(cursor.lastrowid or 0)
+            await cursor.close()
+            await connection.executemany(
+                "INSERT INTO contest_problems (contest_id, label, problem, points) VALUES (?, ?, ?, ?)",
+                [(contest_id, p.label, p.problem, p.points) for p in problems],
+            )
+            await connection.executemany(
+                "INSERT OR IGNORE INTO contest_participants (contest_id, user_id) VALUES (?, ?)",
+                [(contest_id, user_id) for user_id in user_ids],
+            )
+        return contest_id
+
+    async def by_slug(self, slug: str) -> Contest | None:
+        row = await self.db.fetchone("SELECT * FROM contests WHERE slug = ?", (slug,))
+        if row is None:
+            return None
+        problems = await self.db.fetchall(
+            "SELECT label, problem, points FROM contest_problems WHERE contest_id = ? ORDER BY label", (row["id"],)
+        )
+        return _contest(row, tuple(ContestProblem(p[0], p[1], p[2]) for p in problems))
+
+    async def participant_ids(self, contest: Contest) -> set[int]:
+        """The users listed for the contest, and the students of its course."""
+        rows = await self.db.fetchall(
+            "SELECT user_id FROM contest_participants WHERE contest_id = ?"
+            " UNION SELECT user_id FROM course_members WHERE course_id = ? AND role = 'student'",
+            (contest.id, contest.course_id if contest.course_id is not None else -1),
+        )
+        return {int(r[0]) for r in rows}
+
+    async def participants(self, contest: Contest) -> list[tuple[int, str, str]]:
+        """(user id, username, name) of everyone taking part."""
+        ids = sorted(await self.participant_ids(contest))
+        if not ids:
+            return []
+        rows = await self.db.fetchall(
+            f"SELECT id, username, name FROM users WHERE id IN ({', '.join('?' for _ in ids)})", ids
+        )
+        return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    async def submissions(self, contest: Contest, user_ids: list[int]) -> list[ContestSubmission]:
+        """The participants' submissions to the contest's problems made while it ran."""
+        slugs = sorted({p.problem for p in contest.problems})
+        if not slugs or not user_ids:
+            return []
+        rows = await self.db.fetchall(
+            "SELECT s.user_id, u.username, u.name, s.problem, s.created_at, s.status, s.verdict, s.passed, s.total"
+            " FROM submissions AS s JOIN users AS u ON u.id = s.user_id"
+            f" WHERE s.user_id IN ({', '.join('?' for _ in user_ids)})"
+            f" AND s.problem IN ({', '.join('?' for _ in slugs)}) AND s.created_at >= ? AND s.created_at <= ?"
+            " ORDER BY s.created_at",
+            [*user_ids, *slugs, contest.starts_at, contest.ends_at],
+        )
+        return [ContestSubmission(*tuple(r)) for r in rows]
+
+
+def _contest(row: Row, problems: tuple[ContestProblem, ...]) -> Contest:
+    return Contest(id=row["id"], slug=row["slug"], title=row["title"], course_id=row["course_id"],
+                   starts_at=row["starts_at"], ends_at=row["ends_at"], rule=row["rule"],
+                   penalty_min=row["penalty_min"], compile_errors_count=bool(row["compile_errors_count"]),
+                   freeze_min=row["freeze_min"], created_by=row["created_by"], problems=problems)  # fmt: skip

@@ -1,0 +1,110 @@
+"""Contests (auth = "accounts"), with the fake judge: making one, and its scoreboard as the jury
+and as a participant see it, frozen or not; who may see it at all."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiohttp
+from aiohttp.test_utils import TestServer
+from test_accounts import add_user, cheap_hashing, login, server, visitor  # noqa: F401 - fixtures
+
+from codearena.domain.accounts import Role
+from server_helpers import submit, wait_completed
+
+HTML = {"Accept": "text/html"}
+
+
+def contest(
+    slug: str, *, freeze_min: int | None = None, participants: tuple[str, ...] = ("ann", "bob")
+) -> dict[str, Any]:
+    now = datetime.now(UTC)
+    return {"slug": slug, "title": slug.title(), "starts_at": (now - timedelta(minutes=30)).isoformat(),
+            "ends_at": (now + timedelta(minutes=30)).isoformat(), "rule": "icpc", "freeze_min": freeze_min,
+            "problems": [{"label": "A", "problem": "a-plus-b"}, {"label": "B", "problem": "two-sum"}],
+            "participants": list(participants)}  # fmt: skip
+
+
+async def board(client: aiohttp.ClientSession, slug: str) -> tuple[int, dict[str, Any]]:
+    async with client.get(f"/api/contests/{slug}/scoreboard") as r:
+        return r.status, await r.json()
+
+
+def rows(body: dict[str, Any]) -> dict[str, tuple[int, int, int, int, int]]:
+    """participant -> (rank, solved, A's rejected tries, A's pending, penalty)."""
+    return {r["participant"]: (r["rank"], r["solved"], r["cells"]["A"]["rejected"], r["cells"]["A"]["pending"],
+                               r["penalty_min"]) for r in body["rows"]}  # fmt: skip
+
+
+async def test_the_jury_sees_the_standings_and_participants_see_them_frozen(server: TestServer) -> None:  # noqa: F811
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    for name in ("ann", "bob", "eve"):
+        await add_user(server, name)
+    clients = {name: visitor(server) for name in ("teacher", "ann", "bob", "eve", "nobody")}
+    try:
+        for name, client in clients.items():
+            if name != "nobody":
+                await login(client, name)
+        async with clients["ann"].post("/api/contests", json=contest("nope")) as r:
+            assert r.status == 403, "a student makes no contest"
+        for slug, freeze in (("open-round", None), ("frozen-round", 40)):
+            async with clients["teacher"].post("/api/contests", json=contest(slug, freeze_min=freeze)) as r:
+                assert r.status == 201, await r.text()
+        async with clients["teacher"].post("/api/contests", json=contest("open-round")) as r:
+            assert r.status == 409
+        ann, bob = clients["ann"], clients["bob"]
+        for client, source in ((ann, "wrong"), (ann, "accept"), (bob, "accept")):
+            await wait_completed(client, await submit(client, "a-plus-b", "python", source))
+
+        # 30 minutes in: bob solved A with no penalty, ann after one wrong try (+20).
+        status, body = await board(clients["teacher"], "open-round")
+        assert status == 200 and not body["frozen"]
+        assert rows(body) == {"bob": (1, 1, 0, 0, 30), "ann": (2, 1, 1, 0, 50)}
+        first = {r["participant"]: r["cells"]["A"]["first_solve"] for r in body["rows"]}
+        assert first == {"ann": True, "bob": False}, "ann's accepted submission came before bob's"
+        assert (await board(ann, "open-round"))[1]["rows"] == body["rows"], "no freeze: participants see it all"
+
+        # Frozen for the last 40 minutes, so since 10 minutes ago: participants see pending.
+        status, body = await board(clients["teacher"], "frozen-round")
+        assert rows(body) == {"bob": (1, 1, 0, 0, 30), "ann": (2, 1, 1, 0, 50)}, "the jury sees everything"
+        status, body = await board(ann, "frozen-round")
+        assert body["frozen"] and rows(body) == {"ann": (1, 0, 0, 2, 0), "bob": (1, 0, 0, 1, 0)}
+
+        async with ann.get("/contests/frozen-round", headers=HTML) as r:
+            page = await r.text()
+            assert r.status == 200 and "frozen" in page and "2 pending" in page
+        async with ann.get("/contests/frozen-round", headers={**HTML, "HX-Request": "true"}) as r:
+            fragment = await r.text()
+            assert "<table" in fragment and "<html" not in fragment
+
+        for name, expected in (("eve", 404), ("nobody", 401)):
+            status, _ = await board(clients[name], "open-round")
+            assert status == expected, name
+        async with clients["eve"].get("/contests/open-round", headers=HTML) as r:
+            assert r.status == 404
+    finally:
+        for client in clients.values():
+            await client.close()
+
+
+async def test_bad_contests_are_refused_with_reasons(server: TestServer) -> None:  # noqa: F811
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    async with visitor(server) as client:
+        await login(client, "teacher")
+        cases: list[tuple[dict[str, Any], str]] = [
+            ({"slug": "Bad Slug"}, "invalid_slug"), ({"ends_at": "2000-01-01T00:00:00Z"}, "invalid_times"),
+            ({"rule": "golf"}, "invalid_rule"), ({"problems": [{"label": "A", "problem": "nope"}]}, "invalid_problems"),
+            ({"participants": ["ghost"]}, "invalid_participants"),
+        ]  # fmt: skip
+        for change, code in cases:
+            async with client.post("/api/contests", json={**contest("c1", participants=()), **change}) as r:
+                assert r.status == 400 and (await r.json())["error"]["code"] == code, change
+
+
+async def test_open_mode_has_no_contests(fake_server: TestServer) -> None:
+    async with (
+        aiohttp.ClientSession(base_url=fake_server.make_url("")) as client,
+        client.get("/api/contests/x/scoreboard") as r,
+    ):
+        assert r.status == 400 and (await r.json())["error"]["code"] == "accounts_off"
