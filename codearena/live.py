@@ -1,9 +1,10 @@
 """Live progress, fanned out to subscribers by topic.
 
-A topic is a string: `submission:<id>` for one submission's progress (and `scoreboard:<contest>`
-when contests come). For every submission waiting or being judged the hub keeps its progress
-(status, queue position, test results so far), read through `progress()`, so a subscriber that
-arrives mid-way is brought up to date by `replay()` and then follows the live events.
+A topic is a string: `submission:<id>` for one submission's progress, `scoreboard:<contest>` for
+a contest's standings (a ping: each viewer fetches the standings it may see). For every
+submission waiting or being judged the hub keeps its progress (status, queue position, test
+results so far), read through `progress()`, so a subscriber that arrives mid-way is brought up to
+date by `replay()` and then follows the live events.
 
 Publishing is synchronous, inside the judge's own progress callback, so a subscriber must not
 block: it queues what it is given and sends it on its own time (see web/ws.py).
@@ -14,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -26,6 +27,10 @@ log = logging.getLogger(__name__)
 
 def submission_topic(submission_id: str) -> str:
     return f"submission:{submission_id}"
+
+
+def scoreboard_topic(contest: str) -> str:
+    return f"scoreboard:{contest}"
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,15 @@ class Completed:
                    submission.time_ms, submission.memory_kb, submission.reason)  # fmt: skip
 
 
-LiveEvent = StatusChanged | TestFinished | Completed
+@dataclass(frozen=True)
+class ScoreboardChanged:
+    """A contest's standings may have changed: a submission to it was queued or judged."""
+
+    contest: str
+
+
+LiveEvent = StatusChanged | TestFinished | Completed | ScoreboardChanged
+SubmissionWatcher = Callable[[str, "StatusChanged | Completed"], None]
 
 
 class Subscriber(Protocol):
@@ -99,8 +112,21 @@ class Live:
         self._progress: dict[str, _Progress] = {}
         self._subscribers: defaultdict[str, set[Subscriber]] = defaultdict(set)
         self._topics: defaultdict[Subscriber, set[str]] = defaultdict(set)
+        self._watchers: list[SubmissionWatcher] = []
 
     # --- subscriptions
+
+    def watch(self, watcher: SubmissionWatcher) -> None:
+        """Call `watcher` with every submission's status change and completion, whoever follows
+        it (a contest's scoreboard needs to hear of every submission to its problems)."""
+        self._watchers.append(watcher)
+
+    def _tell_watchers(self, submission_id: str, event: StatusChanged | Completed) -> None:
+        for watcher in self._watchers:
+            try:
+                watcher(submission_id, event)
+            except Exception:
+                log.exception("a submission watcher failed")
 
     def subscribe(self, topic: str, subscriber: Subscriber) -> None:
         self._subscribers[topic].add(subscriber)
@@ -153,6 +179,7 @@ class Live:
     def queued(self, submission_id: str, position: int) -> None:
         self._progress[submission_id] = _Progress(Status.QUEUED, position, announced_position=position)
         self._status(submission_id)
+        self._tell_watchers(submission_id, StatusChanged(submission_id, Status.QUEUED, position))
 
     def dequeued(self, submission_id: str, waiting: Sequence[str]) -> None:
         """A worker took `submission_id`; `waiting` is the queue left, next first ("" for a job
@@ -204,6 +231,7 @@ class Live:
     def complete(self, completed: Completed) -> None:
         self._progress.pop(completed.submission_id, None)
         self.publish(submission_topic(completed.submission_id), completed)
+        self._tell_watchers(completed.submission_id, completed)
 
     def _status(self, submission_id: str) -> None:
         found = self._progress[submission_id]

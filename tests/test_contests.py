@@ -3,6 +3,7 @@ and as a participant see it, frozen or not; who may see it at all."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -108,3 +109,33 @@ async def test_open_mode_has_no_contests(fake_server: TestServer) -> None:
         client.get("/api/contests/x/scoreboard") as r,
     ):
         assert r.status == 400 and (await r.json())["error"]["code"] == "accounts_off"
+
+
+async def test_the_scoreboard_is_pinged_live_when_a_participant_submits(server: TestServer) -> None:  # noqa: F811
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    for name in ("ann", "bob", "eve"):
+        await add_user(server, name)
+    clients = {name: visitor(server) for name in ("teacher", "ann", "bob", "eve")}
+    try:
+        for name, client in clients.items():
+            await login(client, name)
+        async with clients["teacher"].post("/api/contests", json=contest("live-round")) as r:
+            assert r.status == 201
+        async with clients["ann"].ws_connect("/ws") as ws, clients["eve"].ws_connect("/ws") as outsider:
+            await ws.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
+            assert await ws.receive_json(timeout=5) == {"type": "scoreboard_changed", "contest": "live-round"}
+            await outsider.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
+            assert (await outsider.receive_json(timeout=5))["type"] == "error", "eve does not take part"
+            await submit(clients["eve"], "a-plus-b", "python", "accept")  # not a participant: no news
+            submission_id = await submit(clients["bob"], "a-plus-b", "python", "accept")
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            pings = [await ws.receive_json(timeout=1)]  # queued: within a second
+            assert loop.time() - started < 1 and pings == [{"type": "scoreboard_changed", "contest": "live-round"}]
+            await wait_completed(clients["bob"], submission_id)
+            assert await ws.receive_json(timeout=1) == pings[0], "judged: another ping"
+            status, body = await board(clients["ann"], "live-round")
+            assert status == 200 and rows(body)["bob"][:2] == (1, 1)
+    finally:
+        for client in clients.values():
+            await client.close()

@@ -7,6 +7,7 @@ else a contest does not exist.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from codearena.domain.grading_rules import iso, parse_time
 from codearena.domain.scoreboard import Entry, Rule, Rules, Scoreboard, standings
 from codearena.domain.scoreboard import Problem as Column
 from codearena.domain.verdicts import Status, Verdict
+from codearena.live import Completed, Live, ScoreboardChanged, StatusChanged, Subscriber, scoreboard_topic
 from codearena.problems.model import Problem
 from codearena.services.access import Viewer, is_staff
 from codearena.services.accounts import require_user
@@ -37,10 +39,64 @@ class Standings:
     jury: bool
 
 
+@dataclass(frozen=True)
+class Watched:
+    """A contest someone follows live: what a submission must be to change its standings."""
+
+    contest: Contest
+    participants: frozenset[int]
+
+
 class ContestService:
     def __init__(self, store: ContestStore, courses: CourseStore, accounts: AccountStore,
-                 problems: Mapping[str, Problem]) -> None:  # fmt: skip
+                 problems: Mapping[str, Problem], live: Live | None = None) -> None:  # fmt: skip
         self.store, self.courses, self.accounts, self.problems = store, courses, accounts, problems
+        self.live = live
+        self._watched: dict[str, Watched] = {}
+        self._pings: set[asyncio.Task[None]] = set()
+        if live is not None:
+            live.watch(self._on_submission)
+
+    # --- live standings: a ping on the contest's topic; each viewer fetches what it may see
+
+    async def follow(self, viewer: Viewer, slug: str, subscriber: Subscriber) -> None:
+        """Subscribe to a contest's standings changes (its jury and its participants only)."""
+        require_user(viewer)
+        contest = await self.store.by_slug(slug)
+        participants = frozenset(await self.store.participant_ids(contest)) if contest else frozenset()
+        user = viewer.user
+        if (
+            contest is None
+            or self.live is None
+            or user is None
+            or not (user.id in participants or await self.is_jury(viewer, contest))
+        ):
+            raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        self._watched[slug] = Watched(contest, participants)
+        self.live.subscribe(scoreboard_topic(slug), subscriber)
+
+    def _on_submission(self, submission_id: str, event: StatusChanged | Completed) -> None:
+        """Live's watcher: runs inside the judge's callback, so it only schedules the lookup."""
+        if not self._watched:
+            return
+        task = asyncio.get_running_loop().create_task(self._ping(submission_id))
+        self._pings.add(task)
+        task.add_done_callback(self._pings.discard)
+
+    async def _ping(self, submission_id: str) -> None:
+        brief = await self.store.submission_brief(submission_id)
+        if brief is None or self.live is None:
+            return
+        user_id, problem, created_at = brief
+        for slug, watched in list(self._watched.items()):
+            topic = scoreboard_topic(slug)
+            if not self.live.has_subscribers(topic):
+                del self._watched[slug]  # nobody follows it any more
+                continue
+            c = watched.contest
+            if (user_id in watched.participants and any(p.problem == problem for p in c.problems)
+                    and c.starts_at <= created_at <= c.ends_at):  # fmt: skip
+                self.live.publish(topic, ScoreboardChanged(slug))
 
     async def create(self, viewer: Viewer, data: Mapping[str, object]) -> Contest:
         """A new contest, made by an instructor or an admin."""

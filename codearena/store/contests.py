@@ -99,6 +99,14 @@ class ContestStore:
         )
         return [(int(r[0]), str(r[1]), str(r[2])) for r in rows]
 
+    async def submission_brief(self, submission_id: str) -> tuple[int, str, str] | None:
+        """(user id, problem, created_at) of a user's submission; None for an anonymous one."""
+        row = await self.db.fetchone(
+            "SELECT user_id, problem, created_at FROM submissions WHERE id = ? AND user_id IS NOT NULL",
+            (submission_id,),
+        )
+        return (int(row[0]), str(row[1]), str(row[2])) if row else None
+
     async def submissions(self, contest: Contest, user_ids: list[int]) -> list[ContestSubmission]:
         """The participants' submissions to the contest's problems made while it ran."""
         slugs = sorted({p.problem for p in contest.problems})

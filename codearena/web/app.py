@@ -115,7 +115,8 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
                                                 visible)  # fmt: skip
     app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
     database = app[DATABASE]
-    app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems)
+    app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems,
+                                   app[LIVE])  # fmt: skip
     yield
 
 

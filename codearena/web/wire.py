@@ -13,7 +13,7 @@ from codearena.domain.submission import Submission
 from codearena.domain.verdicts import JudgeResult
 from codearena.judging.runs import RunOutcome
 from codearena.languages import Language
-from codearena.live import Completed, LiveEvent, StatusChanged, TestFinished
+from codearena.live import Completed, LiveEvent, ScoreboardChanged, StatusChanged, TestFinished
 from codearena.problems.model import Problem
 from codearena.services.access import SubmissionView, TestView
 from codearena.services.problems import Sample
@@ -211,10 +211,17 @@ class ErrorEventJson(TypedDict):
     message: str
 
 
-EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson
+class ScoreboardEventJson(TypedDict):
+    type: Literal["scoreboard_changed"]
+    contest: str
+
+
+EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson
 
 
 def event(e: LiveEvent) -> EventJson:
+    if isinstance(e, ScoreboardChanged):
+        return {"type": "scoreboard_changed", "contest": e.contest}
     if isinstance(e, StatusChanged):
         return {"type": "submission_status", "submission_id": e.submission_id, "status": e.status.value,
                 "queue_position": e.queue_position}  # fmt: skip

@@ -7,11 +7,11 @@ import logging
 
 from aiohttp import WSMsgType, web
 
-from codearena.live import Live, LiveEvent
-from codearena.services.errors import NotFound
+from codearena.live import Live, LiveEvent, ScoreboardChanged
+from codearena.services.errors import NotFound, Unauthenticated
 from codearena.web import wire
 from codearena.web.errors import ApiError, parse_json
-from codearena.web.keys import LIVE, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
+from codearena.web.keys import CONTESTS, LIVE, SETTINGS, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,9 @@ async def handle_message(request: web.Request, subscriber: SocketSubscriber, tex
     except ApiError as exc:
         subscriber.send(wire.error_event(f"messages must be JSON objects; {exc.message}"))
         return
+    if isinstance(data, dict) and data.get("type") == "subscribe_scoreboard":
+        await follow_scoreboard(request, subscriber, data.get("contest"))
+        return
     if not isinstance(data, dict) or data.get("type") != "subscribe_submission":
         subscriber.send(wire.error_event('expected {"type": "subscribe_submission", "submission_id": ...}'))
         return
@@ -92,3 +95,15 @@ async def handle_message(request: web.Request, subscriber: SocketSubscriber, tex
         return
     for event in catch_up:
         subscriber.deliver(event)
+
+
+async def follow_scoreboard(request: web.Request, subscriber: SocketSubscriber, contest: object) -> None:
+    """Pings when the contest's standings may have changed (accounts mode; its jury and participants)."""
+    try:
+        if not isinstance(contest, str) or request.app[SETTINGS].auth != "accounts":
+            raise NotFound("contest_not_found", "no such contest")
+        await request.app[CONTESTS].follow(request[VIEWER], contest, subscriber)
+    except (NotFound, Unauthenticated):
+        subscriber.send(wire.error_event(f"no contest {str(contest)[:100]!r}"))
+        return
+    subscriber.deliver(ScoreboardChanged(contest))  # fetch it now: it may have changed since the page was made
