@@ -126,7 +126,7 @@ async def test_the_scoreboard_is_pinged_live_when_a_participant_submits(server: 
             assert await ws.receive_json(timeout=5) == {"type": "scoreboard_changed", "contest": "live-round"}
             await outsider.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
             assert (await outsider.receive_json(timeout=5))["type"] == "error", "eve does not take part"
-            await submit(clients["eve"], "a-plus-b", "python", "accept")  # not a participant: no news
+            await submit(clients["teacher"], "a-plus-b", "python", "accept")  # not a participant: no news
             submission_id = await submit(clients["bob"], "a-plus-b", "python", "accept")
             loop = asyncio.get_running_loop()
             started = loop.time()
@@ -136,6 +136,43 @@ async def test_the_scoreboard_is_pinged_live_when_a_participant_submits(server: 
             assert await ws.receive_json(timeout=1) == pings[0], "judged: another ping"
             status, body = await board(clients["ann"], "live-round")
             assert status == 200 and rows(body)["bob"][:2] == (1, 1)
+    finally:
+        for client in clients.values():
+            await client.close()
+
+
+async def test_a_contest_hides_its_problems_until_it_starts_and_from_outsiders_until_it_ends(
+    server: TestServer,  # noqa: F811
+) -> None:
+    await add_user(server, "teacher", Role.INSTRUCTOR)
+    for name in ("ann", "eve"):
+        await add_user(server, name)
+    clients = {name: visitor(server) for name in ("teacher", "ann", "eve")}
+    now = datetime.now(UTC)
+
+    async def window(slug: str, starts: timedelta, ends: timedelta, problem: str) -> None:
+        body = {**contest(slug, participants=("ann",)), "starts_at": (now + starts).isoformat(),
+                "ends_at": (now + ends).isoformat(), "problems": [{"label": "A", "problem": problem}]}  # fmt: skip
+        async with clients["teacher"].post("/api/contests", json=body) as r:
+            assert r.status == 201, await r.text()
+
+    async def sees(name: str, problem: str) -> bool:
+        async with clients[name].get(f"/api/problems/{problem}") as r:
+            assert r.status in (200, 404)
+            return r.status == 200
+
+    try:
+        for name, client in clients.items():
+            await login(client, name)
+        await window("later", timedelta(hours=1), timedelta(hours=2), "two-sum")
+        await window("now", timedelta(hours=-1), timedelta(hours=1), "fizzbuzz")
+        await window("over", timedelta(hours=-3), timedelta(hours=-2), "a-plus-b")
+        assert [await sees(n, "two-sum") for n in ("teacher", "ann", "eve")] == [True, False, False], "not started"
+        assert [await sees(n, "fizzbuzz") for n in ("teacher", "ann", "eve")] == [True, True, False], "running"
+        assert [await sees(n, "a-plus-b") for n in ("teacher", "ann", "eve")] == [True, True, True], "practice"
+        async with clients["eve"].post("/api/submissions", json={"problem": "fizzbuzz", "language": "python",
+                                                                 "source": "accept"}) as r:  # fmt: skip
+            assert r.status == 404, "an outsider cannot submit to a running contest's problem"
     finally:
         for client in clients.values():
             await client.close()

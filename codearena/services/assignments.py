@@ -150,16 +150,18 @@ class AssignmentService:
     async def visible_problems(self, viewer: Viewer) -> set[str] | None:
         """The problems `viewer` may see; None: all of them. In accounts mode a problem in some
         assignment is hidden from a student until an assignment of theirs that holds it opens
-        (and, if timed, they pressed Start). Staff and open mode see everything."""
+        (and, if timed, they pressed Start), and a problem of a contest that has not ended is
+        hidden from all but its participants, from its start. Staff and open mode see everything."""
         if self.settings.auth != "accounts":
             return None
         user = viewer.user
         if user is not None and user.role != Role.STUDENT:
             return None
-        gated = await self.store.gated_problems()
+        now = utc_now()
+        gated = await self.store.gated_problems(now)
         if not gated:
             return None
-        opened = await self.store.opened_problems(user.id, utc_now()) if user else set()
+        opened = await self.store.opened_problems(user.id, now) if user else set()
         return set(self.problems) - (gated - opened)
 
     # --- who may do what

@@ -135,20 +135,32 @@ class AssignmentStore(CourseStore):  # by_slug, by_id, member_role
 
     # --- visibility
 
-    async def gated_problems(self) -> set[str]:
-        """Every problem in at least one assignment."""
-        return {r[0] for r in await self.db.fetchall("SELECT DISTINCT problem FROM assignment_problems")}
+    async def gated_problems(self, now: str) -> set[str]:
+        """Every problem in at least one assignment, or in a contest that has not ended (after
+        its end a contest's problems are practice problems)."""
+        rows = await self.db.fetchall(
+            "SELECT problem FROM assignment_problems UNION SELECT p.problem FROM contest_problems AS p"
+            " JOIN contests AS c ON c.id = p.contest_id WHERE c.ends_at > ?",
+            (now,),
+        )
+        return {r[0] for r in rows}
 
     async def opened_problems(self, user_id: int, now: str) -> set[str]:
         """The problems of assignments `user_id` may see: opened, in a course they are in, and
-        for a timed one, started."""
+        for a timed one, started; and of the contests they take part in, once started."""
         rows = await self.db.fetchall(
             "SELECT DISTINCT p.problem FROM assignment_problems AS p"
             " JOIN assignments AS a ON a.id = p.assignment_id"
             " JOIN course_members AS m ON m.course_id = a.course_id AND m.user_id = ?"
             " LEFT JOIN timed_starts AS t ON t.assignment_id = a.id AND t.user_id = m.user_id"
-            " WHERE a.opens_at <= ? AND (a.time_limit_min IS NULL OR t.started_at IS NOT NULL)",
-            (user_id, now),
+            " WHERE a.opens_at <= ? AND (a.time_limit_min IS NULL OR t.started_at IS NOT NULL)"
+            # and the problems of the running contests they take part in (listed, or a student of
+            # the contest's course)
+            " UNION SELECT p.problem FROM contest_problems AS p JOIN contests AS c ON c.id = p.contest_id"
+            " WHERE c.starts_at <= ? AND c.ends_at > ? AND (c.id IN (SELECT contest_id FROM contest_participants"
+            " WHERE user_id = ?) OR c.course_id IN (SELECT course_id FROM course_members WHERE user_id = ?"
+            " AND role = 'student'))",
+            (user_id, now, now, now, user_id, user_id),
         )
         return {r[0] for r in rows}
 
