@@ -82,6 +82,20 @@ async def test_the_jury_sees_the_standings_and_participants_see_them_frozen(serv
         for name, expected in (("eve", 404), ("nobody", 401)):
             status, _ = await board(clients[name], "open-round")
             assert status == expected, name
+
+        # The jury's export: the CCS Contest API scoreboard shape, and a CSV; not for participants.
+        async with clients["teacher"].get("/api/contests/frozen-round/standings.json") as r:
+            ccs = await r.json()
+        assert [(row["rank"], row["team_id"], row["score"]) for row in ccs["rows"]] == [
+            (1, "bob", {"num_solved": 1, "total_time": 30}), (2, "ann", {"num_solved": 1, "total_time": 50})
+        ]  # fmt: skip
+        assert ccs["rows"][1]["problems"][0] == {"problem_id": "A", "num_judged": 2, "num_pending": 0,
+                                                 "solved": True, "time": 30, "first_to_solve": True}  # fmt: skip
+        async with clients["teacher"].get("/api/contests/frozen-round/standings.csv") as r:
+            lines = (await r.text()).splitlines()
+        assert lines[0] == "Rank,Username,Name,Solved,Penalty,A,B" and lines[2] == "2,ann,Ann,1,50,30 (+1),"
+        async with ann.get("/api/contests/frozen-round/standings.json") as r:
+            assert r.status == 403, "a participant sees only the frozen board"
         async with clients["eve"].get("/contests/open-round", headers=HTML) as r:
             assert r.status == 404
     finally:

@@ -5,6 +5,8 @@ Only of use when `auth = "accounts"`; in open mode the API answers that accounts
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 from aiohttp import web
@@ -12,7 +14,7 @@ from aiohttp import web
 from codearena.services.contests import ContestService, Standings
 from codearena.services.errors import ServiceError
 from codearena.web.accounts import FORM_BYTES, accounts_on, refused
-from codearena.web.errors import json_body
+from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import CONTESTS, PROBLEMS, VIEWER
 from codearena.web.views import render, wants_fragment
 
@@ -66,3 +68,59 @@ async def scoreboard_page(request: web.Request) -> web.Response:
         return refused(request, exc)
     name = "_scoreboard.html" if wants_fragment(request) else "contest.html"
     return render(request, name, standings=found, problems=request.app[PROBLEMS])
+
+
+def ccs_scoreboard(found: Standings) -> dict[str, Any]:
+    """The standings in the shape of the CCS Contest API's `scoreboard` endpoint, which
+    resolvers and scoreboard tools read (ids are the labels and the usernames)."""
+    c = found.contest
+    rows = []
+    for r in found.board.rows:
+        problems = []
+        for p in c.problems:
+            cell = r.cells[p.label]
+            item: dict[str, Any] = {"problem_id": p.label, "num_judged": cell.rejected + int(cell.solved),
+                                    "num_pending": cell.pending, "solved": cell.solved}  # fmt: skip
+            if cell.solved and cell.solved_at_s is not None:
+                item["time"] = int(cell.solved_at_s // 60)
+                item["first_to_solve"] = cell.first_solve
+            if c.rule == "points":
+                item["score"] = round(cell.points, 2)
+            problems.append(item)
+        score: dict[str, Any] = (
+            {"score": round(r.points, 2)}
+            if c.rule == "points"
+            else {"num_solved": r.solved, "total_time": r.penalty_min}
+        )
+        rows.append({"rank": r.rank, "team_id": r.participant, "score": score, "problems": problems})
+    return {"contest_id": c.slug, "state": {"started": c.starts_at, "ended": c.ends_at}, "rows": rows}
+
+
+@routes.get("/api/contests/{slug}/standings.{kind:json|csv}")
+async def export_standings(request: web.Request) -> web.StreamResponse:
+    """The jury's final standings: `.json` in the CCS Contest API scoreboard shape, or `.csv`."""
+    found = await service(request).standings(request[VIEWER], request.match_info["slug"])
+    if not found.jury:
+        raise ApiError(403, "forbidden", "only the contest's jury exports its standings")
+    if request.match_info["kind"] == "json":
+        return web.json_response(ccs_scoreboard(found))
+    c = found.contest
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    totals = ["Points"] if c.rule == "points" else ["Solved", "Penalty"]
+    writer.writerow(["Rank", "Username", "Name", *totals, *(p.label for p in c.problems)])
+    for r in found.board.rows:
+        cells = []
+        for p in c.problems:
+            cell = r.cells[p.label]
+            if c.rule == "points":
+                cells.append(f"{cell.points:g}")
+            elif cell.solved and cell.solved_at_s is not None:
+                cells.append(f"{int(cell.solved_at_s // 60)} (+{cell.rejected})")
+            else:
+                cells.append(f"-{cell.rejected}" if cell.rejected else "")
+        numbers = [f"{r.points:g}"] if c.rule == "points" else [r.solved, r.penalty_min]
+        writer.writerow([r.rank, r.participant, found.names.get(r.participant, r.participant), *numbers, *cells])
+    response = web.Response(text=out.getvalue(), content_type="text/csv", charset="utf-8")
+    response.headers["Content-Disposition"] = f'attachment; filename="{c.slug}-standings.csv"'
+    return response
