@@ -188,7 +188,7 @@ class AssignmentService:
     async def _check_member(self, user: User, course: Course, staff: bool) -> bool:
         if user.role == Role.ADMIN:
             return True
-        role = await self.store.member_role(course.id, user.id)
+        role = await self.store.role_in(course.id, user.id)
         if role is None:
             raise NotFound("course_not_found", f"no course {course.slug!r}")
         if staff and role != "instructor":
@@ -273,7 +273,7 @@ class AssignmentService:
         user_id = data.get("user_id")
         if isinstance(user_id, str) and user_id.isdigit():
             user_id = int(user_id)
-        if not isinstance(user_id, int) or await self.store.member_role(course.id, user_id) != "student":
+        if not isinstance(user_id, int) or await self.store.role_in(course.id, user_id) != "student":
             raise Invalid("not_a_student", "'user_id' must name a student of the course")
         late = data.get("late_until")
         extension = Extension(local_to_utc(data.get("due_at"), course.time_zone, "due_at"),

@@ -150,9 +150,7 @@ class ContestService:
         if value in (None, ""):
             return None
         course = await self.courses.by_slug(str(value))
-        if course is None or (
-            role != Role.ADMIN and await self.courses.member_role(course.id, user_id) != "instructor"
-        ):
+        if course is None or (role != Role.ADMIN and await self.courses.role_in(course.id, user_id) != "instructor"):
             raise NotFound("course_not_found", f"no course {str(value)[:100]!r} of yours")
         return course.id
 
@@ -173,7 +171,7 @@ class ContestService:
             return False
         if user.role == Role.ADMIN or user.id == contest.created_by:
             return True
-        return contest.course_id is not None and await self.courses.member_role(contest.course_id, user.id) == (
+        return contest.course_id is not None and await self.courses.role_in(contest.course_id, user.id) == (
             "instructor"
         )
 

@@ -139,7 +139,7 @@ class ReviewService:
         """The course, if `viewer` is one of its instructors or an admin."""
         user = require_user(viewer)
         course = await self.store.by_slug(slug)
-        role = await self.store.member_role(course.id, user.id) if course else None
+        role = await self.store.role_in(course.id, user.id) if course else None
         if course is None or (role is None and user.role != Role.ADMIN):
             raise NotFound("course_not_found", f"no course {slug!r}")
         if role == "student" and user.role != Role.ADMIN:
@@ -162,11 +162,11 @@ class ReviewService:
     async def student(self, viewer: Viewer, slug: str, user_id: int, query: Mapping[str, str]) -> tuple[Page, str]:
         """A student's submissions in the course, and their name."""
         course = await self.staff_course(viewer, slug)
-        found = next((s for s in await self.store.students(course.id) if s["id"] == user_id), None)
+        found = next((s for s in await self.store.students(course.id) if s.id == user_id), None)
         if found is None:
             raise NotFound("student_not_found", f"no student {user_id} in this course")
         page = await self.listing(viewer, slug, query, MAX_PAGE, user_id=user_id)
-        return page, found["name"] or found["username"]
+        return page, found.name or found.username
 
     async def course_submission(self, course: Course, submission_id: str) -> Submission:
         submission = await self.submissions.get(submission_id) if SUBMISSION_ID.match(submission_id) else None

@@ -50,14 +50,14 @@ class AccountStore:
 
     async def user(self, user_id: int) -> User | None:
         row = await self.db.fetchone("SELECT * FROM users WHERE id = ?", (user_id,))
-        return _user(row) if row else None
+        return user_of_row(row) if row else None
 
     async def by_username(self, username: str) -> User | None:
         row = await self.db.fetchone("SELECT * FROM users WHERE username = ?", (username,))
-        return _user(row) if row else None
+        return user_of_row(row) if row else None
 
     async def users(self) -> list[User]:
-        return [_user(r) for r in await self.db.fetchall("SELECT * FROM users ORDER BY role, username")]
+        return [user_of_row(r) for r in await self.db.fetchall("SELECT * FROM users ORDER BY role, username")]
 
     async def password_hash(self, user_id: int) -> str | None:
         row = await self.db.fetchone("SELECT password_hash FROM users WHERE id = ?", (user_id,))
@@ -89,7 +89,7 @@ class AccountStore:
             " WHERE token_hash = ? AND login_sessions.created_at > ?",
             (token_hash(token), oldest),
         )
-        return _user(row) if row else None
+        return user_of_row(row) if row else None
 
     async def end_session(self, token: str) -> None:
         async with self.db.write() as connection:
@@ -124,7 +124,7 @@ class AccountStore:
             " WHERE token_hash = ? AND expires_at > ?",
             (token_hash(token), utc_now()),
         )
-        return _user(row) if row else None
+        return user_of_row(row) if row else None
 
     async def use_link(self, token: str, hashed_password: str) -> User | None:
         """Set the password of the link's user and spend the link, in one transaction; None if
@@ -143,7 +143,7 @@ class AccountStore:
         return await self.user(user_id)
 
 
-def _user(row: Row) -> User:
+def user_of_row(row: Row) -> User:
     return User(id=row["id"], username=row["username"], name=row["name"], email=row["email"],
                 student_id=row["student_id"], role=Role(row["role"]), has_password=bool(row["password_hash"]),
                 created_at=row["created_at"])  # fmt: skip

@@ -7,9 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from codearena.domain.accounts import User
 from codearena.domain.grading_rules import Assignment, AssignmentProblem, Attempt, Extension
-from codearena.store.accounts import _user as user_of_row
 from codearena.store.courses import CourseStore
 from codearena.store.db import Row
 from codearena.store.submissions import utc_now
@@ -17,17 +15,7 @@ from codearena.store.submissions import utc_now
 FIELDS = ("title", "opens_at", "due_at", "late_until", "late_rule", "after_due", "time_limit_min")
 
 
-class AssignmentStore(CourseStore):  # by_slug, by_id, member_role
-    # --- members
-
-    async def students(self, course_id: int) -> list[User]:
-        rows = await self.db.fetchall(
-            "SELECT u.* FROM users AS u JOIN course_members AS m ON m.user_id = u.id"
-            " WHERE m.course_id = ? AND m.role = 'student' ORDER BY u.name COLLATE NOCASE, u.username",
-            (course_id,),
-        )
-        return [user_of_row(r) for r in rows]
-
+class AssignmentStore(CourseStore):  # by_slug, by_id, role_in, students
     # --- assignments
 
     async def create_assignment(

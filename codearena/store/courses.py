@@ -6,7 +6,7 @@ import aiosqlite
 
 from codearena.domain.accounts import User
 from codearena.domain.courses import Course, Member, MemberRole, RosterCounts, RosterRow, RowProblem
-from codearena.store.accounts import _user as user_of
+from codearena.store.accounts import user_of_row
 from codearena.store.db import Database, Row
 from codearena.store.submissions import utc_now
 
@@ -26,11 +26,6 @@ class CourseStore:
     async def by_id(self, course_id: int) -> Course | None:
         row = await self.db.fetchone("SELECT * FROM courses WHERE id = ?", (course_id,))
         return _course(row) if row else None
-
-    async def member_role(self, course_id: int, user_id: int) -> str | None:
-        """The user's role in the course: "instructor", "student", or None (not in it)."""
-        role = await self.role_in(course_id, user_id)
-        return role.value if role else None
 
     async def teaches(self, instructor_id: int, student_id: int) -> bool:
         """Whether `instructor_id` is an instructor of a course `student_id` belongs to."""
@@ -83,6 +78,15 @@ class CourseStore:
         )
         return MemberRole(row[0]) if row else None
 
+    async def students(self, course_id: int) -> list[User]:
+        """The course's students, by name."""
+        rows = await self.db.fetchall(
+            "SELECT u.* FROM users AS u JOIN course_members AS m ON m.user_id = u.id"
+            " WHERE m.course_id = ? AND m.role = 'student' ORDER BY u.name COLLATE NOCASE, u.username",
+            (course_id,),
+        )
+        return [user_of_row(r) for r in rows]
+
     async def members(self, course_id: int) -> list[Member]:
         rows = await self.db.fetchall(
             "SELECT users.*, course_members.role AS member_role FROM course_members"
@@ -90,7 +94,7 @@ class CourseStore:
             " ORDER BY course_members.role, users.name, users.username",
             (course_id,),
         )
-        return [Member(user=user_of(r), role=MemberRole(r["member_role"])) for r in rows]
+        return [Member(user=user_of_row(r), role=MemberRole(r["member_role"])) for r in rows]
 
     async def add_member(self, course_id: int, user_id: int, role: MemberRole) -> bool:
         """Whether `user_id` was added (False if already a member, whose role stays as it was)."""
@@ -145,7 +149,7 @@ async def _enrol(connection: aiosqlite.Connection, course_id: int, user_id: int,
 
 async def _one_user(connection: aiosqlite.Connection, sql: str, value: str) -> User | None:
     found = list(await connection.execute_fetchall(sql, (value,)))
-    return user_of(found[0]) if found else None
+    return user_of_row(found[0]) if found else None
 
 
 async def _match(connection: aiosqlite.Connection, row: RosterRow) -> tuple[User | None, str]:

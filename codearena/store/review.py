@@ -106,18 +106,11 @@ class Rejudge:
     scope: dict[str, Any]
 
 
-class ReviewStore(CourseStore):  # by_slug, by_id, member_role
+class ReviewStore(CourseStore):  # by_slug, by_id, role_in, students
     async def _named(self, sql: str, args: dict[str, Any]) -> list[Row]:
         """Rows of a query with named parameters (Database.fetchall takes positional ones)."""
         async with self.db.connection.execute(sql, args) as cursor:
             return list(await cursor.fetchall())
-
-    async def students(self, course_id: int) -> list[Row]:
-        return await self.db.fetchall(
-            "SELECT u.id, u.username, u.name FROM course_members AS m JOIN users AS u ON u.id = m.user_id"
-            " WHERE m.course_id = ? AND m.role = 'student' ORDER BY u.username",
-            (course_id,),
-        )
 
     async def assignments(self, course_id: int) -> list[Row]:
         return await self.db.fetchall(
