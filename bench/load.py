@@ -106,14 +106,14 @@ class Client:
         await self.http.close()
 
 
-async def start_server(workdir: Path, pool_size: int) -> tuple[asyncio.subprocess.Process, str]:
+async def start_server(workdir: Path, pool_size: int, extra: str = "") -> tuple[asyncio.subprocess.Process, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = workdir / "config.toml"
     config.write_text(
         f'database_path = "{workdir / "bench.db"}"\nrate_limit_enabled = false\n'
-        f"pool_size = {pool_size}\nqueue_size = 100000\n"
+        f"pool_size = {pool_size}\nqueue_size = 100000\n{extra}"
     )
     log = (workdir / "server.log").open("wb")
     proc = await asyncio.create_subprocess_exec(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +30,7 @@ from codearena.store.courses import CourseStore
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LABEL = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
+MAX_AGE_S = 2.0  # how long a contest's loaded standings serve when no submission event comes
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,18 @@ class Standings:
     board: Scoreboard
     names: dict[str, str]  # username -> display name
     jury: bool
+
+
+@dataclass
+class Loaded:
+    """One contest's standings as of one generation of submission events, shared by every viewer
+    (300 scoreboards pinged at once fetch them once)."""
+
+    generation: int
+    loaded_at: float
+    contest: Contest
+    people: list[tuple[int, str, str]]
+    boards: dict[bool, Scoreboard]  # jury or not -> the board
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,10 @@ class ContestService:
         self.live = live
         self._watched: dict[str, Watched] = {}
         self._pings: set[asyncio.Task[None]] = set()
+        self._pending: set[str] = set()  # submissions seen waiting or being judged, not yet completed
+        self._generation = 0  # counts the submission events that may change some standings
+        self._loaded: dict[str, Loaded] = {}
+        self._loading: dict[str, asyncio.Lock] = {}
         if live is not None:
             live.watch(self._on_submission)
 
@@ -76,7 +94,16 @@ class ContestService:
         self.live.subscribe(scoreboard_topic(slug), subscriber)
 
     def _on_submission(self, submission_id: str, event: StatusChanged | Completed) -> None:
-        """Live's watcher: runs inside the judge's callback, so it only schedules the lookup."""
+        """Live's watcher: runs inside the judge's callback, so it only schedules the lookup. Only
+        a submission's first appearance (now pending) and its verdict change standings; its moves
+        up the queue and into a sandbox do not."""
+        if isinstance(event, Completed):
+            self._pending.discard(submission_id)
+        elif submission_id in self._pending:
+            return
+        else:
+            self._pending.add(submission_id)
+        self._generation += 1
         if not self._watched:
             return
         task = asyncio.get_running_loop().create_task(self._ping(submission_id))
@@ -178,13 +205,41 @@ class ContestService:
     async def standings(self, viewer: Viewer, slug: str) -> Standings:
         """The standings as `viewer` may see them: the jury's, or a participant's (frozen)."""
         user = require_user(viewer)
-        contest = await self.store.by_slug(slug)
-        if contest is None:
+        loaded = await self._load(slug)
+        if loaded is None:
             raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        contest, people = loaded.contest, loaded.people
         jury = await self.is_jury(viewer, contest)
-        people = await self.store.participants(contest)
         if not jury and user.id not in {p[0] for p in people}:
             raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        async with self._loading.setdefault(slug, asyncio.Lock()):
+            if jury not in loaded.boards:
+                loaded.boards[jury] = await self._board(contest, people, jury)
+        return Standings(contest, loaded.boards[jury], {p[1]: p[2] or p[1] for p in people}, jury)
+
+    def forget(self, slug: str) -> None:
+        """Drop what is kept of a contest's standings: it changed in some way other than a submission."""
+        self._loaded.pop(slug, None)
+
+    async def _load(self, slug: str) -> Loaded | None:
+        """The contest and its participants, kept while no submission event has come since, and
+        for at most MAX_AGE_S (a course's new student, an edited contest)."""
+        lock = self._loading.setdefault(slug, asyncio.Lock())
+        async with lock:
+            found = self._loaded.get(slug)
+            if found and found.generation == self._generation and time.monotonic() - found.loaded_at < MAX_AGE_S:
+                return found
+            generation = self._generation
+            contest = await self.store.by_slug(slug)
+            if contest is None:
+                self._loaded.pop(slug, None)
+                self._loading.pop(slug, None)
+                return None
+            found = Loaded(generation, time.monotonic(), contest, await self.store.participants(contest), {})
+            self._loaded[slug] = found
+            return found
+
+    async def _board(self, contest: Contest, people: list[tuple[int, str, str]], jury: bool) -> Scoreboard:
         start = parse_time(contest.starts_at)
         duration_s = (parse_time(contest.ends_at) - start).total_seconds()
         freeze_s = duration_s - contest.freeze_min * 60 if contest.freeze_min else None
@@ -193,8 +248,7 @@ class ContestService:
         submissions = await self.store.submissions(contest, [p[0] for p in people])
         entries = [entry(s, label_of[s.problem], start) for s in submissions]
         columns = [Column(p.label, p.points) for p in contest.problems]
-        board = standings(rules, columns, [p[1] for p in people], entries, jury=jury)
-        return Standings(contest, board, {p[1]: p[2] or p[1] for p in people}, jury)
+        return standings(rules, columns, [p[1] for p in people], entries, jury=jury)
 
 
 def entry(s: ContestSubmission, label: str, start: datetime) -> Entry:

@@ -36,6 +36,7 @@ from codearena.web.keys import (
     ACCOUNTS,
     ALLOWED_HOSTS,
     ASSIGNMENTS,
+    BOARD_HTML,
     CONTESTS,
     COURSES,
     DATABASE,
@@ -115,6 +116,7 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
                                                 visible)  # fmt: skip
     app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
     database = app[DATABASE]
+    app[BOARD_HTML] = {}
     app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems,
                                    app[LIVE])  # fmt: skip
     yield

@@ -13,9 +13,10 @@ from aiohttp import web
 
 from codearena.services.contests import ContestService, Standings
 from codearena.services.errors import ServiceError
+from codearena.web import wire
 from codearena.web.accounts import FORM_BYTES, accounts_on, refused
 from codearena.web.errors import ApiError, json_body
-from codearena.web.keys import CONTESTS, PROBLEMS, VIEWER
+from codearena.web.keys import BOARD_HTML, CONTESTS, PROBLEMS, TEMPLATES, VIEWER
 from codearena.web.views import render, wants_fragment
 
 routes = web.RouteTableDef()
@@ -68,6 +69,23 @@ async def scoreboard_page(request: web.Request) -> web.Response:
         return refused(request, exc)
     name = "_scoreboard.html" if wants_fragment(request) else "contest.html"
     return render(request, name, standings=found, problems=request.app[PROBLEMS])
+
+
+async def board_message(request: web.Request, slug: str) -> wire.ScoreboardJson | None:
+    """The standings table as the WebSocket's viewer may see it; None if they may not (any more).
+    Rendered once per board and shared: a contest's participants all see the same table."""
+    try:
+        found = await request.app[CONTESTS].standings(request[VIEWER], slug)
+    except ServiceError:
+        return None
+    kept = request.app[BOARD_HTML].get((slug, found.jury))
+    if kept is not None and kept[0] is found.board:
+        html = kept[1]
+    else:
+        template = request.app[TEMPLATES].get_template("_scoreboard.html")
+        html = template.render(standings=found, problems=request.app[PROBLEMS])
+        request.app[BOARD_HTML][slug, found.jury] = (found.board, html)
+    return {"type": "scoreboard", "contest": slug, "html": html}
 
 
 def ccs_scoreboard(found: Standings) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import jinja2
 from aiohttp import web
 
 from codearena.config import Settings
+from codearena.domain.scoreboard import Scoreboard
 from codearena.languages import Language
 from codearena.live import Live
 from codearena.problems.library import ProblemLibrary
@@ -56,3 +57,5 @@ LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's toke
 CSP_NONCE = web.RequestKey("csp_nonce", str)
 ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
 CONTESTS = web.AppKey("contests", ContestService)
+# (contest, jury or not) -> the standings table last rendered, and the board it was made from
+BOARD_HTML = web.AppKey("board_html", dict[tuple[str, bool], tuple[Scoreboard, str]])

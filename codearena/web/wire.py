@@ -216,7 +216,15 @@ class ScoreboardEventJson(TypedDict):
     contest: str
 
 
-EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson
+class ScoreboardJson(TypedDict):
+    """The standings table itself, sent in place of a `scoreboard_changed` ping."""
+
+    type: Literal["scoreboard"]
+    contest: str
+    html: str
+
+
+EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson | ScoreboardJson
 
 
 def event(e: LiveEvent) -> EventJson:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 
 from aiohttp import WSMsgType, web
 
 from codearena.live import Live, LiveEvent, ScoreboardChanged
 from codearena.services.errors import NotFound, Unauthenticated
 from codearena.web import wire
+from codearena.web.contests import board_message
 from codearena.web.errors import ApiError, parse_json
 from codearena.web.keys import CONTESTS, LIVE, SETTINGS, SUBMISSION_SERVICE, VIEWER, WEBSOCKETS
 
@@ -19,17 +22,27 @@ log = logging.getLogger(__name__)
 # (a live client keeps up easily, and the heartbeat closes a dead one).
 OUTBOX_SIZE = 1000
 
+# A contest's standings table as this socket's viewer may see it (None: they may not).
+Boards = Callable[[str], Awaitable[wire.ScoreboardJson | None]]
+
 
 class SocketSubscriber:
     """One WebSocket as a live subscriber. Messages wait in an outbox that one task sends in
     order, so publishing never waits for a client."""
 
-    def __init__(self, ws: web.WebSocketResponse, live: Live) -> None:
+    def __init__(self, ws: web.WebSocketResponse, live: Live, boards: Boards | None = None) -> None:
         self.ws = ws
         self.live = live
+        self.boards = boards
+        self._stale: set[str] = set()  # contests whose standings wait in the outbox to be sent
         self._outbox: asyncio.Queue[wire.EventJson] = asyncio.Queue(OUTBOX_SIZE)
 
     def deliver(self, event: LiveEvent) -> None:
+        if isinstance(event, ScoreboardChanged) and self.boards is not None:
+            # One table waiting per contest is enough: it is made when its turn comes to be sent.
+            if event.contest in self._stale:
+                return
+            self._stale.add(event.contest)
         self.send(wire.event(event))
 
     def send(self, message: wire.EventJson) -> None:
@@ -39,12 +52,26 @@ class SocketSubscriber:
             log.warning("a WebSocket client reads nothing; no more live events for it")
             self.live.unsubscribe_all(self)
 
+    async def _board(self, contest: str) -> wire.ScoreboardJson | None:
+        assert self.boards is not None
+        self._stale.discard(contest)
+        try:
+            return await self.boards(contest)
+        except Exception:
+            log.exception("the standings of contest %r could not be made", contest)
+            return None
+
     async def run(self) -> None:
         """Send the outbox, in order, until cancelled."""
         while True:
             message = await self._outbox.get()
             if self.ws.closed:
                 continue
+            if message["type"] == "scoreboard_changed" and self.boards is not None:
+                found = await self._board(message["contest"])
+                if found is None:
+                    continue
+                message = found
             try:
                 await self.ws.send_json(message)
             except (ConnectionError, RuntimeError) as exc:
@@ -56,7 +83,7 @@ async def websocket(request: web.Request) -> web.StreamResponse:
     ws = web.WebSocketResponse(heartbeat=30.0, max_msg_size=64 * 1024, compress=False)
     await ws.prepare(request)
     live = request.app[LIVE]
-    subscriber = SocketSubscriber(ws, live)
+    subscriber = SocketSubscriber(ws, live, functools.partial(board_message, request))
     sender = asyncio.create_task(subscriber.run(), name="websocket-sender")
     request.app[WEBSOCKETS].add(ws)
     try:

@@ -1,6 +1,7 @@
-// A contest's scoreboard, kept up to date: the server pings `scoreboard_changed` over /ws when
-// a submission to the contest is queued or judged, and the page fetches the standings this
-// viewer may see (frozen or not) through htmx. A slow poll covers a lost connection.
+// A contest's scoreboard, kept up to date: when a submission to the contest is queued or judged
+// the server sends over /ws the standings table this viewer may see (frozen or not), rendered
+// once for all who see the same. A `scoreboard_changed` ping makes htmx fetch it instead; a
+// slow poll covers a lost connection.
 const board = document.getElementById("scoreboard");
 let retryMs = 500;
 
@@ -22,7 +23,11 @@ function connect() {
     } catch (err) {
       return;
     }
-    if (event.type === "scoreboard_changed") refresh();
+    if (event.type === "scoreboard" && event.contest === board.dataset.contest) {
+      board.innerHTML = event.html;
+    } else if (event.type === "scoreboard_changed") {
+      refresh();
+    }
   });
   socket.addEventListener("close", () => {
     setTimeout(connect, retryMs);
