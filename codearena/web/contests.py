@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 from aiohttp import web
@@ -71,21 +72,23 @@ async def scoreboard_page(request: web.Request) -> web.Response:
     return render(request, name, standings=found, problems=request.app[PROBLEMS])
 
 
-async def board_message(request: web.Request, slug: str) -> wire.ScoreboardJson | None:
-    """The standings table as the WebSocket's viewer may see it; None if they may not (any more).
-    Rendered once per board and shared: a contest's participants all see the same table."""
+async def board_message(request: web.Request, slug: str) -> str | None:
+    """The standings table as the WebSocket's viewer may see it, as the JSON text of a
+    `scoreboard` message; None if they may not (any more). Made once per board and shared:
+    a contest's participants all see the same table."""
     try:
         found = await request.app[CONTESTS].standings(request[VIEWER], slug)
     except ServiceError:
         return None
     kept = request.app[BOARD_HTML].get((slug, found.jury))
     if kept is not None and kept[0] is found.board:
-        html = kept[1]
-    else:
-        template = request.app[TEMPLATES].get_template("_scoreboard.html")
-        html = template.render(standings=found, problems=request.app[PROBLEMS])
-        request.app[BOARD_HTML][slug, found.jury] = (found.board, html)
-    return {"type": "scoreboard", "contest": slug, "html": html}
+        return kept[1]
+    template = request.app[TEMPLATES].get_template("_scoreboard.html")
+    html = template.render(standings=found, problems=request.app[PROBLEMS])
+    message: wire.ScoreboardJson = {"type": "scoreboard", "contest": slug, "html": html}
+    text = json.dumps(message)
+    request.app[BOARD_HTML][slug, found.jury] = (found.board, text)
+    return text
 
 
 def ccs_scoreboard(found: Standings) -> dict[str, Any]:

@@ -57,5 +57,5 @@ LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's toke
 CSP_NONCE = web.RequestKey("csp_nonce", str)
 ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
 CONTESTS = web.AppKey("contests", ContestService)
-# (contest, jury or not) -> the standings table last rendered, and the board it was made from
+# (contest, jury or not) -> the board last sent over WebSockets, and its `scoreboard` message
 BOARD_HTML = web.AppKey("board_html", dict[tuple[str, bool], tuple[Scoreboard, str]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 OUTBOX_SIZE = 1000
 
 # A contest's standings table as this socket's viewer may see it (None: they may not).
-Boards = Callable[[str], Awaitable[wire.ScoreboardJson | None]]
+Boards = Callable[[str], Awaitable[str | None]]
 
 
 class SocketSubscriber:
@@ -52,7 +53,7 @@ class SocketSubscriber:
             log.warning("a WebSocket client reads nothing; no more live events for it")
             self.live.unsubscribe_all(self)
 
-    async def _board(self, contest: str) -> wire.ScoreboardJson | None:
+    async def _board(self, contest: str) -> str | None:
         assert self.boards is not None
         self._stale.discard(contest)
         try:
@@ -67,13 +68,13 @@ class SocketSubscriber:
             message = await self._outbox.get()
             if self.ws.closed:
                 continue
+            text: str | None = None
             if message["type"] == "scoreboard_changed" and self.boards is not None:
-                found = await self._board(message["contest"])
-                if found is None:
+                text = await self._board(message["contest"])
+                if text is None:
                     continue
-                message = found
             try:
-                await self.ws.send_json(message)
+                await self.ws.send_str(text if text is not None else json.dumps(message))
             except (ConnectionError, RuntimeError) as exc:
                 log.debug("a WebSocket went away: %s", exc)
 
