@@ -24,7 +24,8 @@ function connect() {
       return;
     }
     if (event.type === "scoreboard" && event.contest === board.dataset.contest) {
-      board.innerHTML = event.html;
+      // htmx parses the server's (escaped) table and processes it as it does any swap.
+      window.htmx.swap(board, event.html, { swapStyle: "innerHTML" });
     } else if (event.type === "scoreboard_changed") {
       refresh();
     }
