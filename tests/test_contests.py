@@ -138,6 +138,7 @@ async def test_the_scoreboard_is_pinged_live_when_a_participant_submits(server: 
         async with clients["ann"].ws_connect("/ws") as ws, clients["eve"].ws_connect("/ws") as outsider:
             await ws.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
             assert await ws.receive_json(timeout=5) == {"type": "scoreboard_changed", "contest": "live-round"}
+            assert await ws.receive_json(timeout=5) == {"type": "clarifications_changed", "contest": "live-round"}
             await outsider.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
             assert (await outsider.receive_json(timeout=5))["type"] == "error", "eve does not take part"
             await submit(clients["teacher"], "a-plus-b", "python", "accept")  # not a participant: no news

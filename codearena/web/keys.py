@@ -16,6 +16,7 @@ from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
+from codearena.services.clarifications import ClarificationService
 from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
@@ -56,3 +57,4 @@ LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's toke
 CSP_NONCE = web.RequestKey("csp_nonce", str)
 ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
 CONTESTS = web.AppKey("contests", ContestService)
+CLARIFICATIONS = web.AppKey("clarifications", ClarificationService)

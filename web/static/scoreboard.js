@@ -1,6 +1,7 @@
 // A contest's scoreboard, kept up to date: the server pings `scoreboard_changed` over /ws when
 // a submission to the contest is queued or judged, and the page fetches the standings this
-// viewer may see (frozen or not) through htmx. A slow poll covers a lost connection.
+// viewer may see (frozen or not) through htmx. A slow poll covers a lost connection. The same
+// socket tells the clarifications list (clarifications.js) when to fetch itself again.
 const board = document.getElementById("scoreboard");
 let retryMs = 500;
 
@@ -23,6 +24,10 @@ function connect() {
       return;
     }
     if (event.type === "scoreboard_changed") refresh();
+    const clarifications = document.getElementById("clarification-list");
+    if (event.type === "clarifications_changed" && clarifications) {
+      clarifications.dispatchEvent(new CustomEvent("clarifications-changed"));
+    }
   });
   socket.addEventListener("close", () => {
     setTimeout(connect, retryMs);
