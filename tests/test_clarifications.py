@@ -143,6 +143,8 @@ async def test_bad_input_is_refused_with_its_reason(clients: Clients) -> None:
     ann, teacher = clients["ann"], clients["teacher"]
     asked = (await call(ann, "round/clarifications", {"problem": "A", "text": "x" * 2000}))[1]
     assert len(asked["text"]) == 2000, "2000 characters is the limit, and allowed"
+    status, emoji = await call(ann, "round/clarifications", {"problem": "B", "text": "\N{GRINNING FACE}" * 2000})
+    assert status == 201 and len(emoji["text"]) == 2000, "characters, not bytes (24 KB of JSON escapes here)"
     cases = [
         (ann, "round/clarifications", {"problem": "A", "text": "x" * 2001}, "invalid_text"),
         (ann, "round/clarifications", {"problem": "A", "text": "  \n "}, "invalid_text"),

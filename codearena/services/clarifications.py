@@ -57,8 +57,10 @@ class ClarificationView:
 
     @property
     def key(self) -> str:
-        """Changes when the item does: how a page tells what is new since it last looked."""
-        return f"{self.id}:{self.answered_at or ''}:{self.answer_to.value if self.answer_to else ''}"
+        """Changes when the item does: how a page tells what is new since it last looked. Letters,
+        digits and hyphens only, so that it can name an element (an id a CSS selector can find)."""
+        answered = "".join(ch for ch in self.answered_at or "" if ch.isdigit())
+        return f"{self.id}-{answered or 'open'}-{self.answer_to.value if self.answer_to else 'none'}"
 
 
 @dataclass(frozen=True)

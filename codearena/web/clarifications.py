@@ -14,13 +14,15 @@ from aiohttp import web
 from codearena.services.clarifications import Clarifications, ClarificationService, ClarificationView
 from codearena.services.errors import ServiceError
 from codearena.web import security
-from codearena.web.accounts import FORM_BYTES, accounts_on, refused, see_other
+from codearena.web.accounts import accounts_on, refused, see_other
 from codearena.web.errors import json_body, status_of
 from codearena.web.keys import CLARIFICATIONS, PROBLEMS, VIEWER
 from codearena.web.views import render, wants_fragment
 
 routes = web.RouteTableDef()
 LIST = "_clarification_list.html"
+# 2000 characters of any script, escaped as JSON (\ud83d\ude00) or a form (%F0%9F%98%80), with room.
+BODY_BYTES = 64 * 1024
 
 
 def service(request: web.Request) -> ClarificationService:
@@ -53,7 +55,7 @@ async def list_json(request: web.Request) -> web.Response:
 @routes.post("/api/contests/{slug}/clarifications")
 async def ask_json(request: web.Request) -> web.Response:
     clarifications = service(request)
-    data = await json_body(request, FORM_BYTES)
+    data = await json_body(request, BODY_BYTES)
     asked = await clarifications.ask(request[VIEWER], request.match_info["slug"], data)
     return web.json_response(clarification_json(asked), status=201)
 
@@ -61,7 +63,7 @@ async def ask_json(request: web.Request) -> web.Response:
 @routes.post("/api/contests/{slug}/clarifications/{id:[0-9]{1,18}}/answer")
 async def answer_json(request: web.Request) -> web.Response:
     clarifications = service(request)
-    data = await json_body(request, FORM_BYTES)
+    data = await json_body(request, BODY_BYTES)
     answered = await clarifications.answer(request[VIEWER], request.match_info["slug"], clarification_id(request), data)
     return web.json_response(clarification_json(answered))
 
@@ -69,7 +71,7 @@ async def answer_json(request: web.Request) -> web.Response:
 @routes.post("/api/contests/{slug}/announcements")
 async def announce_json(request: web.Request) -> web.Response:
     clarifications = service(request)
-    data = await json_body(request, FORM_BYTES)
+    data = await json_body(request, BODY_BYTES)
     announced = await clarifications.announce(request[VIEWER], request.match_info["slug"], data)
     return web.json_response(clarification_json(announced), status=201)
 
@@ -109,7 +111,7 @@ def form(path: str) -> Callable[[FormAction], FormAction]:
     def register(action: FormAction) -> FormAction:
         async def handler(request: web.Request) -> web.Response:
             slug, htmx = request.match_info["slug"], wants_fragment(request)
-            if request.content_length is not None and request.content_length > FORM_BYTES:
+            if request.content_length is not None and request.content_length > BODY_BYTES:
                 return failed(request, htmx, 413, "The text is too long.")
             posted = await request.post()
             if not security.csrf_valid(request, posted.get(security.CSRF_FIELD)):

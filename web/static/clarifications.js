@@ -65,9 +65,12 @@ function sent(event) {
 
 if (section && list) {
   for (const item of items()) seen.add(item.dataset.key);
-  document.body.addEventListener("htmx:afterSwap", arrived);
+  document.body.addEventListener("htmx:afterSettle", arrived);
   document.body.addEventListener("htmx:afterRequest", sent);
   section.addEventListener("pointerdown", read);
   section.addEventListener("focusin", read);
-  pill.addEventListener("click", () => setTimeout(read, 4000));
+  pill.addEventListener("click", () => {
+    pill.hidden = true; // it took the reader there; the marks stay a moment longer
+    setTimeout(read, 4000);
+  });
 }
