@@ -1,7 +1,7 @@
 """Live progress, fanned out to subscribers by topic.
 
 A topic is a string: `submission:<id>` for one submission's progress, `scoreboard:<contest>` for
-a contest's standings (a ping: each viewer fetches the standings it may see). For every
+a contest's standings and clarifications (pings: each viewer fetches what it may see). For every
 submission waiting or being judged the hub keeps its progress (status, queue position, test
 results so far), read through `progress()`, so a subscriber that arrives mid-way is brought up to
 date by `replay()` and then follows the live events.
@@ -74,7 +74,15 @@ class ScoreboardChanged:
     contest: str
 
 
-LiveEvent = StatusChanged | TestFinished | Completed | ScoreboardChanged
+@dataclass(frozen=True)
+class ClarificationsChanged:
+    """A contest's clarifications changed: a question was asked or answered, or an announcement
+    made. Sent on the contest's scoreboard topic; each viewer fetches the ones it may see."""
+
+    contest: str
+
+
+LiveEvent = StatusChanged | TestFinished | Completed | ScoreboardChanged | ClarificationsChanged
 SubmissionWatcher = Callable[[str, "StatusChanged | Completed"], None]
 
 

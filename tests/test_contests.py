@@ -147,6 +147,7 @@ async def test_the_scoreboard_is_sent_live_when_a_participant_submits(server: Te
             first = await ws.receive_json(timeout=5)
             assert first["type"] == "scoreboard" and first["contest"] == "live-round"
             assert 'data-participant="bob"' in first["html"] and solved_in(first["html"]) == set()
+            assert await ws.receive_json(timeout=5) == {"type": "clarifications_changed", "contest": "live-round"}
             await outsider.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
             assert (await outsider.receive_json(timeout=5))["type"] == "error", "eve does not take part"
             await submit(clients["teacher"], "a-plus-b", "python", "accept")  # not a participant: no news

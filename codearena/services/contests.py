@@ -54,6 +54,14 @@ class Loaded:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """A contest and where a viewer sits at it: on its jury, or as a participant."""
+
+    contest: Contest
+    jury: bool
+
+
+@dataclass(frozen=True)
 class Watched:
     """A contest someone follows live: what a submission must be to change its standings."""
 
@@ -201,6 +209,18 @@ class ContestService:
         return contest.course_id is not None and await self.courses.role_in(contest.course_id, user.id) == (
             "instructor"
         )
+
+    async def seat(self, viewer: Viewer, slug: str) -> Seat:
+        """The contest and whether `viewer` is its jury (else a participant); to anyone else it
+        does not exist."""
+        user = require_user(viewer)
+        contest = await self.store.by_slug(slug)
+        if contest is not None:
+            if await self.is_jury(viewer, contest):
+                return Seat(contest, jury=True)
+            if user.id in await self.store.participant_ids(contest):
+                return Seat(contest, jury=False)
+        raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
 
     async def standings(self, viewer: Viewer, slug: str) -> Standings:
         """The standings as `viewer` may see them: the jury's, or a participant's (frozen)."""

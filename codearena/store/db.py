@@ -194,6 +194,24 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (contest_id, user_id)
     );
     """,
+    # 6: a contest's clarifications: a participant's question about a problem (a label, or
+    # 'general') with the jury's answer to the asker or to all; and the jury's announcements
+    """
+    CREATE TABLE clarifications (
+        id INTEGER PRIMARY KEY,
+        contest_id INTEGER NOT NULL REFERENCES contests (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('question', 'announcement')),
+        author_id INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        problem TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        answer TEXT,
+        answered_by INTEGER REFERENCES users (id) ON DELETE SET NULL,
+        answered_at TEXT,
+        answer_to TEXT CHECK (answer_to IN ('asker', 'all'))
+    );
+    CREATE INDEX clarifications_by_contest ON clarifications (contest_id, id);
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -19,6 +19,7 @@ from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
+from codearena.services.clarifications import ClarificationService
 from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory
@@ -26,17 +27,31 @@ from codearena.services.runs import RunService
 from codearena.services.submissions import SubmissionService
 from codearena.store.accounts import AccountStore
 from codearena.store.assignments import AssignmentStore
+from codearena.store.clarifications import ClarificationStore
 from codearena.store.contests import ContestStore
 from codearena.store.courses import CourseStore
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
-from codearena.web import accounts, api, assignments, contests, courses, metrics, review, security, views, ws
+from codearena.web import (
+    accounts,
+    api,
+    assignments,
+    clarifications,
+    contests,
+    courses,
+    metrics,
+    review,
+    security,
+    views,
+    ws,
+)
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
     ALLOWED_HOSTS,
     ASSIGNMENTS,
     BOARD_HTML,
+    CLARIFICATIONS,
     CONTESTS,
     COURSES,
     DATABASE,
@@ -119,6 +134,7 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     app[BOARD_HTML] = {}
     app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems,
                                    app[LIVE])  # fmt: skip
+    app[CLARIFICATIONS] = ClarificationService(ClarificationStore(database), app[CONTESTS], app[LIVE])
     yield
 
 
@@ -178,4 +194,5 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(assignments.routes)
     app.add_routes(review.routes)
     app.add_routes(contests.routes)
+    app.add_routes(clarifications.routes)
     return app

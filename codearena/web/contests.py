@@ -14,7 +14,7 @@ from aiohttp import web
 
 from codearena.services.contests import ContestService, Standings
 from codearena.services.errors import ServiceError
-from codearena.web import wire
+from codearena.web import clarifications, wire
 from codearena.web.accounts import FORM_BYTES, accounts_on, refused
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import BOARD_HTML, CONTESTS, PROBLEMS, TEMPLATES, VIEWER
@@ -68,8 +68,10 @@ async def scoreboard_page(request: web.Request) -> web.Response:
         found = await service(request).standings(request[VIEWER], request.match_info["slug"])
     except ServiceError as exc:
         return refused(request, exc)
-    name = "_scoreboard.html" if wants_fragment(request) else "contest.html"
-    return render(request, name, standings=found, problems=request.app[PROBLEMS])
+    if wants_fragment(request):
+        return render(request, "_scoreboard.html", standings=found, problems=request.app[PROBLEMS])
+    more = await clarifications.page_context(request, found.contest.slug)
+    return render(request, "contest.html", standings=found, problems=request.app[PROBLEMS], **more)
 
 
 async def board_message(request: web.Request, slug: str) -> str | None:

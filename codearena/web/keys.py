@@ -17,6 +17,7 @@ from codearena.problems.model import Problem, ProblemError
 from codearena.services.access import Viewer
 from codearena.services.accounts import AccountService
 from codearena.services.assignments import AssignmentService
+from codearena.services.clarifications import ClarificationService
 from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
@@ -59,3 +60,4 @@ ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
 CONTESTS = web.AppKey("contests", ContestService)
 # (contest, jury or not) -> the board last sent over WebSockets, and its `scoreboard` message
 BOARD_HTML = web.AppKey("board_html", dict[tuple[str, bool], tuple[Scoreboard, str]])
+CLARIFICATIONS = web.AppKey("clarifications", ClarificationService)

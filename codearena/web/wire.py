@@ -13,7 +13,7 @@ from codearena.domain.submission import Submission
 from codearena.domain.verdicts import JudgeResult
 from codearena.judging.runs import RunOutcome
 from codearena.languages import Language
-from codearena.live import Completed, LiveEvent, ScoreboardChanged, StatusChanged, TestFinished
+from codearena.live import ClarificationsChanged, Completed, LiveEvent, ScoreboardChanged, StatusChanged, TestFinished
 from codearena.problems.model import Problem
 from codearena.services.access import SubmissionView, TestView
 from codearena.services.problems import Sample
@@ -224,12 +224,22 @@ class ScoreboardJson(TypedDict):
     html: str
 
 
-EventJson = StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson | ScoreboardJson
+class ClarificationsEventJson(TypedDict):
+    type: Literal["clarifications_changed"]
+    contest: str
+
+
+EventJson = (
+    StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson
+    | ScoreboardJson | ClarificationsEventJson
+)  # fmt: skip
 
 
 def event(e: LiveEvent) -> EventJson:
     if isinstance(e, ScoreboardChanged):
         return {"type": "scoreboard_changed", "contest": e.contest}
+    if isinstance(e, ClarificationsChanged):
+        return {"type": "clarifications_changed", "contest": e.contest}
     if isinstance(e, StatusChanged):
         return {"type": "submission_status", "submission_id": e.submission_id, "status": e.status.value,
                 "queue_position": e.queue_position}  # fmt: skip

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import WSMsgType, web
 
-from codearena.live import Live, LiveEvent, ScoreboardChanged
+from codearena.live import ClarificationsChanged, Live, LiveEvent, ScoreboardChanged
 from codearena.services.errors import NotFound, Unauthenticated
 from codearena.web import wire
 from codearena.web.contests import board_message
@@ -134,4 +134,6 @@ async def follow_scoreboard(request: web.Request, subscriber: SocketSubscriber, 
     except (NotFound, Unauthenticated):
         subscriber.send(wire.error_event(f"no contest {str(contest)[:100]!r}"))
         return
-    subscriber.deliver(ScoreboardChanged(contest))  # fetch it now: it may have changed since the page was made
+    # Fetch them now: they may have changed since the page was made, or while it was offline.
+    subscriber.deliver(ScoreboardChanged(contest))
+    subscriber.deliver(ClarificationsChanged(contest))

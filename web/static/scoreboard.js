@@ -1,7 +1,8 @@
 // A contest's scoreboard, kept up to date: when a submission to the contest is queued or judged
 // the server sends over /ws the standings table this viewer may see (frozen or not), rendered
 // once for all who see the same. A `scoreboard_changed` ping makes htmx fetch it instead; a
-// slow poll covers a lost connection.
+// slow poll covers a lost connection. The same socket tells the clarifications list
+// (clarifications.js) when to fetch itself again.
 const board = document.getElementById("scoreboard");
 let retryMs = 500;
 
@@ -28,6 +29,10 @@ function connect() {
       window.htmx.swap(board, event.html, { swapStyle: "innerHTML" });
     } else if (event.type === "scoreboard_changed") {
       refresh();
+    }
+    const clarifications = document.getElementById("clarification-list");
+    if (event.type === "clarifications_changed" && clarifications) {
+      clarifications.dispatchEvent(new CustomEvent("clarifications-changed"));
     }
   });
   socket.addEventListener("close", () => {
