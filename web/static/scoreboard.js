@@ -1,7 +1,8 @@
 // A contest's scoreboard, kept up to date: the server pings `scoreboard_changed` over /ws when
 // a submission to the contest is queued or judged, and the page fetches the standings this
-// viewer may see (frozen or not) through htmx. A slow poll covers a lost connection.
-const board = document.getElementById("scoreboard");
+// viewer may see (frozen or not) through htmx. A slow poll covers a lost connection. The jury's
+// list of the contest's submissions follows the same pings.
+const board = document.getElementById("scoreboard") ?? document.getElementById("contest-submissions");
 let retryMs = 500;
 
 function refresh() {
