@@ -81,7 +81,7 @@ class Watcher:
 
     async def start(self) -> None:
         ws = await self.http.ws_connect("/ws", max_msg_size=0)
-        await ws.send_json({"type": "subscribe_scoreboard", "contest": SLUG})
+        await ws.send_json({"type": "subscribe_scoreboard", "contest": SLUG, "table": True})
         self.task = asyncio.create_task(self._listen(ws))
 
     async def _listen(self, ws: aiohttp.ClientWebSocketResponse) -> None:

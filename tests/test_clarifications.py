@@ -190,7 +190,7 @@ async def test_every_change_pings_the_contests_followers(clients: Clients) -> No
     async with bob.ws_connect("/ws") as ws:
         await ws.send_json({"type": "subscribe_scoreboard", "contest": "round"})
         first = [await ws.receive_json(timeout=5) for _ in range(2)]
-        assert [m["type"] for m in first] == ["scoreboard", "clarifications_changed"], "on subscribing: both now"
+        assert [m["type"] for m in first] == ["scoreboard_changed", "clarifications_changed"], "on subscribing: both"
         loop = asyncio.get_running_loop()
         started = loop.time()
         asked = (await call(ann, "round/clarifications", {"problem": "A", "text": "Private?"}))[1]

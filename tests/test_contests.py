@@ -143,7 +143,7 @@ async def test_the_scoreboard_is_sent_live_when_a_participant_submits(server: Te
         async with clients["teacher"].post("/api/contests", json=contest("live-round")) as r:
             assert r.status == 201
         async with clients["ann"].ws_connect("/ws") as ws, clients["eve"].ws_connect("/ws") as outsider:
-            await ws.send_json({"type": "subscribe_scoreboard", "contest": "live-round"})
+            await ws.send_json({"type": "subscribe_scoreboard", "contest": "live-round", "table": True})
             first = await ws.receive_json(timeout=5)
             assert first["type"] == "scoreboard" and first["contest"] == "live-round"
             assert 'data-participant="bob"' in first["html"] and solved_in(first["html"]) == set()

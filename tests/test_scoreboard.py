@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from codearena.domain.scoreboard import Entry, Problem, Rule, Rules, Scoreboard, standings
+from codearena.domain.scoreboard import Entry, Problem, Rule, Rules, Scoreboard, VirtualRun, replay, standings
 from codearena.domain.verdicts import Verdict
 
 AC, WA, CE, TLE = Verdict.ACCEPTED, Verdict.WRONG_ANSWER, Verdict.COMPILATION_ERROR, Verdict.TIME_LIMIT_EXCEEDED
@@ -84,6 +84,58 @@ def test_icpc_ties_are_broken_by_the_last_solve_then_shared() -> None:
     ]  # fmt: skip
     board = standings(ICPC, ABC, PEOPLE, entries)
     assert [(r.participant, r.rank) for r in board.rows] == [("ann", 1), ("cat", 2), ("dan", 2), ("bob", 4)]
+
+
+# eve replays CONTEST (5 hours, frozen from 240) in her own window; her times are from her start.
+EVE = [
+    Entry("eve", "A", m(15), WA),
+    Entry("eve", "A", m(18), AC),  # 18 + 20 = 38, before bob's 20: the first to solve A, at that time
+    Entry("eve", "C", m(55), AC),  # 55, after cat's 50
+    Entry("eve", "B", m(245), AC),  # after the freeze
+]
+
+
+def virtual_table(board: Scoreboard) -> list[tuple[str, int, int, int, bool]]:
+    return [(r.participant, r.rank, r.solved, r.penalty_min, r.virtual) for r in board.rows]
+
+
+def test_a_virtual_run_sees_the_board_as_it_stood_as_far_into_the_contest() -> None:
+    # The clock, one hour into her run: ann's B at 70 and bob's B at 95 have not happened yet.
+    board = replay(ICPC, ABC, PEOPLE, CONTEST, VirtualRun("eve", m(60), EVE))
+    assert virtual_table(board) == [
+        ("eve", 1, 2, 93, True), ("bob", 2, 1, 20, False), ("ann", 3, 1, 45, False), ("cat", 4, 1, 50, False),
+        ("dan", 5, 0, 0, False),
+    ]  # fmt: skip
+    assert cell(board, "eve", "A") == (True, 1, 0, True) and cell(board, "bob", "A") == (True, 0, 0, False)
+    assert cell(board, "cat", "C")[3] and not cell(board, "eve", "C")[3]
+    assert cell(board, "bob", "B") == (False, 2, 0, False), "bob's B at 95 is still to come"
+    assert cell(board, "dan", "A") == (False, 0, 1, False)
+
+
+def test_a_virtual_run_past_the_freeze_is_frozen_unless_revealed() -> None:
+    run = VirtualRun("eve", m(250), EVE)
+    frozen = replay(ICPC, ABC, PEOPLE, CONTEST, run)
+    assert frozen.frozen and virtual_table(frozen) == [
+        ("eve", 1, 2, 93, True), ("ann", 2, 2, 115, False), ("bob", 3, 2, 155, False), ("cat", 4, 1, 50, False),
+        ("dan", 5, 0, 0, False),
+    ]  # fmt: skip
+    assert cell(frozen, "eve", "B") == (False, 0, 1, False) and cell(frozen, "cat", "A") == (False, 0, 1, False)
+    revealed = replay(ICPC, ABC, PEOPLE, CONTEST, run, jury=True)
+    assert virtual_table(revealed) == [
+        ("eve", 1, 3, 338, True), ("ann", 2, 2, 115, False), ("bob", 3, 2, 155, False), ("cat", 4, 2, 300, False),
+        ("dan", 5, 0, 0, False),
+    ]  # fmt: skip
+    over = replay(ICPC, ABC, PEOPLE, CONTEST, VirtualRun("eve", m(400), EVE), jury=True)
+    assert virtual_table(over) == virtual_table(revealed), "past the end: the final board (dan's 301 never counts)"
+
+
+def test_a_virtual_run_takes_the_place_of_its_participants_real_row() -> None:
+    board = replay(ICPC, ABC, PEOPLE, CONTEST, VirtualRun("ann", m(60), [Entry("ann", "B", m(5), AC)]))
+    assert virtual_table(board) == [
+        ("ann", 1, 1, 5, True), ("bob", 2, 1, 20, False), ("cat", 3, 1, 50, False), ("dan", 4, 0, 0, False)
+    ]  # fmt: skip
+    assert cell(board, "ann", "A") == (False, 0, 0, False), "her real A does not count in her replay"
+    assert standings(ICPC, ABC, PEOPLE, CONTEST).rows[0].participant == "ann", "the real board is as it was"
 
 
 POINTS = Rules(Rule.POINTS, duration_s=3 * 3600, freeze_s=2 * 3600)

@@ -10,6 +10,9 @@ Two rules:
 The scoreboard may be frozen for the last minutes of a contest: to participants, a submission
 made after the freeze shows only as pending; the jury sees everything. Submissions after the end
 do not count at all.
+
+A virtual run replays a finished contest: the board as it stood some time into the contest, with
+the virtual participant's own submissions (timed from their own start) in it (`replay`).
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ class Row:
     penalty_min: int = 0
     last_solve_s: float = 0.0
     points: float = 0.0
+    virtual: bool = False  # a virtual run's row, not a real participant's
 
     def key(self, rule: Rule) -> tuple[float, ...]:
         """Smaller is better; equal keys share a rank."""
@@ -149,6 +153,34 @@ def standings(
         row.rank = previous.rank if previous and previous.key(rules.rule) == row.key(rules.rule) else position
     frozen = not jury and rules.freeze_s is not None
     return Scoreboard(rules, problems, ranked, frozen)
+
+
+@dataclass(frozen=True)
+class VirtualRun:
+    """Someone replaying a finished contest, `elapsed_s` into their own window; `entries` are their
+    submissions, each `at_s` from their own start."""
+
+    participant: str
+    elapsed_s: float
+    entries: Sequence[Entry] = ()
+
+
+def replay(
+    rules: Rules, problems: Sequence[Problem], participants: Iterable[str], entries: Iterable[Entry],
+    run: VirtualRun, *, jury: bool = False,
+) -> Scoreboard:  # fmt: skip
+    """The scoreboard as it stood `run.elapsed_s` into the contest (only what had been submitted by
+    then counts), with the virtual run in it, marked virtual. The run takes the place of its
+    participant's real row, if they took part: nobody races themselves. As `jury` or a
+    participant (frozen) sees it."""
+    until = min(run.elapsed_s, rules.duration_s)
+    others = [p for p in participants if p != run.participant]
+    real = [e for e in entries if e.participant != run.participant and e.at_s <= until]
+    own = [e for e in run.entries if e.participant == run.participant and e.at_s <= until]
+    board = standings(rules, problems, [*others, run.participant], real + own, jury=jury)
+    for row in board.rows:
+        row.virtual = row.participant == run.participant
+    return board
 
 
 def _first_solves(rows: Iterable[Row], labels: Iterable[str]) -> None:

@@ -93,16 +93,17 @@ def may_reload_problems(viewer: Viewer, accounts: bool) -> bool:
     return not accounts or is_staff(viewer)
 
 
-def may_see(viewer: Viewer, submission: Submission, teaches_owner: bool) -> bool:
+def may_see(viewer: Viewer, submission: Submission, oversees: bool) -> bool:
     """Whether `viewer` may see a submission at all. An anonymous one: anyone with its id (open
-    mode's sharing of a link). A user's: that user, an admin, and (`teaches_owner`) an instructor
-    of a course its owner is in; to anyone else it does not exist."""
+    mode's sharing of a link). A user's: that user, an admin, and (`oversees`) an instructor of a
+    course its owner is in or on the jury of a contest it was made in; to anyone else (another
+    participant of the contest too) it does not exist."""
     if submission.user_id is None:
         return True
     user = viewer.user
     if user is None:
         return False
-    return user.id == submission.user_id or user.role == Role.ADMIN or (user.role == Role.INSTRUCTOR and teaches_owner)
+    return user.id == submission.user_id or user.role == Role.ADMIN or (user.role == Role.INSTRUCTOR and oversees)
 
 
 def may_read_source(viewer: Viewer, submission: Submission) -> bool:

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from codearena.domain.grading_rules import parse_time
 from codearena.live import ClarificationsChanged, Live, scoreboard_topic
 from codearena.services.access import Viewer
-from codearena.services.contests import ContestService, Seat
+from codearena.services.contests import ContestService, Seen
 from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound
 from codearena.store.clarifications import AnswerTo, Clarification, ClarificationStore, Kind
 from codearena.store.contests import Contest
@@ -108,7 +108,7 @@ class ClarificationService:
         self.store, self.contests, self.live = store, contests, live
 
     async def listing(self, viewer: Viewer, slug: str) -> Clarifications:
-        seat = await self.contests.seat(viewer, slug)
+        seat = await self.contests.seen(viewer, slug)
         user_id = _user_id(viewer)
         items = await self.store.of_contest(seat.contest.id)
         shown = [view(i, jury=seat.jury, user_id=user_id) for i in items if seat.jury or visible_to(i, user_id)]
@@ -117,7 +117,7 @@ class ClarificationService:
 
     async def ask(self, viewer: Viewer, slug: str, data: Mapping[str, object]) -> ClarificationView:
         """A participant's question, while the contest runs."""
-        seat = await self.contests.seat(viewer, slug)
+        seat = await self.contests.seen(viewer, slug)
         if seat.jury:
             raise Forbidden("forbidden", "the jury does not ask questions; post an announcement instead")
         problem, text = _problem(seat.contest, data.get("problem")), _text(data.get("text"))
@@ -152,13 +152,13 @@ class ClarificationService:
         new_id = await self.store.add(seat.contest.id, Kind.ANNOUNCEMENT, _user_id(viewer), problem, text)
         return await self._changed(seat, new_id, _user_id(viewer))
 
-    async def _jury(self, viewer: Viewer, slug: str, what: str) -> Seat:
-        seat = await self.contests.seat(viewer, slug)
+    async def _jury(self, viewer: Viewer, slug: str, what: str) -> Seen:
+        seat = await self.contests.seen(viewer, slug)
         if not seat.jury:
             raise Forbidden("forbidden", f"only the contest's jury {what}")
         return seat
 
-    async def _changed(self, seat: Seat, clarification_id: int, user_id: int) -> ClarificationView:
+    async def _changed(self, seat: Seen, clarification_id: int, user_id: int) -> ClarificationView:
         """Ping the contest's followers; the clarification as its writer now sees it."""
         if self.live is not None:
             self.live.publish(scoreboard_topic(seat.contest.slug), ClarificationsChanged(seat.contest.slug))

@@ -1,8 +1,8 @@
 """Contests: creating them, who may see them, and their standings as a viewer sees them.
 
 The jury (an admin, the contest's creator, an instructor of its course) sees everything; a
-participant sees the standings frozen for the contest's last `freeze_min` minutes. To anyone
-else a contest does not exist.
+participant sees the standings frozen for the contest's last `freeze_min` minutes, until the jury
+reveals them after the end. To anyone else a contest does not exist.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ import asyncio
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from codearena.domain.accounts import Role
 from codearena.domain.grading_rules import iso, parse_time
 from codearena.domain.scoreboard import Entry, Rule, Rules, Scoreboard, standings
 from codearena.domain.scoreboard import Problem as Column
+from codearena.domain.submission import Submission
 from codearena.domain.verdicts import Status, Verdict
 from codearena.live import Completed, Live, ScoreboardChanged, StatusChanged, Subscriber, scoreboard_topic
 from codearena.problems.model import Problem
@@ -25,8 +26,9 @@ from codearena.services.access import Viewer, is_staff
 from codearena.services.accounts import require_user
 from codearena.services.errors import Conflict, Forbidden, Invalid, NotFound
 from codearena.store.accounts import AccountStore
-from codearena.store.contests import Contest, ContestProblem, ContestStore, ContestSubmission
+from codearena.store.contests import Contest, ContestProblem, ContestStore, ContestSubmission, VirtualRun
 from codearena.store.courses import CourseStore
+from codearena.store.submissions import utc_now
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LABEL = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
@@ -39,6 +41,31 @@ class Standings:
     board: Scoreboard
     names: dict[str, str]  # username -> display name
     jury: bool
+    run: VirtualRun | None = None  # the viewer's virtual run, when this is its board
+    elapsed_s: float | None = None  # how far into the contest a virtual run's board stands
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A contest as one viewer may see it: on its jury, or as one of its participants."""
+
+    contest: Contest
+    jury: bool
+    people: list[tuple[int, str, str]]  # (user id, username, name) of its participants
+    user_id: int
+
+    @property
+    def participates(self) -> bool:
+        return any(p[0] == self.user_id for p in self.people)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A contest in the viewer's index."""
+
+    contest: Contest
+    jury: bool
+    state: str  # upcoming, running, finished
 
 
 @dataclass
@@ -50,15 +77,7 @@ class Loaded:
     loaded_at: float
     contest: Contest
     people: list[tuple[int, str, str]]
-    boards: dict[bool, Scoreboard]  # jury or not -> the board
-
-
-@dataclass(frozen=True)
-class Seat:
-    """A contest and where a viewer sits at it: on its jury, or as a participant."""
-
-    contest: Contest
-    jury: bool
+    boards: dict[bool, Scoreboard]  # unfrozen or not -> the board
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,7 @@ class Watched:
 
     contest: Contest
     participants: frozenset[int]
+    virtual: Mapping[int, VirtualRun]  # user id -> their virtual run, whose board follows their submissions
 
 
 class ContestService:
@@ -98,7 +118,7 @@ class ContestService:
             or not (user.id in participants or await self.is_jury(viewer, contest))
         ):
             raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
-        self._watched[slug] = Watched(contest, participants)
+        self._watched[slug] = Watched(contest, participants, await self.store.virtual_runs(contest))
         self.live.subscribe(scoreboard_topic(slug), subscriber)
 
     def _on_submission(self, submission_id: str, event: StatusChanged | Completed) -> None:
@@ -128,9 +148,11 @@ class ContestService:
             if not self.live.has_subscribers(topic):
                 del self._watched[slug]  # nobody follows it any more
                 continue
-            c = watched.contest
-            if (user_id in watched.participants and any(p.problem == problem for p in c.problems)
-                    and c.starts_at <= created_at <= c.ends_at):  # fmt: skip
+            c, run = watched.contest, watched.virtual.get(user_id)
+            during = c.starts_at <= created_at <= c.ends_at or (
+                run is not None and run.started_at <= created_at <= run.ends_at  # their virtual board
+            )
+            if user_id in watched.participants and any(p.problem == problem for p in c.problems) and during:
                 self.live.publish(topic, ScoreboardChanged(slug))
 
     async def create(self, viewer: Viewer, data: Mapping[str, object]) -> Contest:
@@ -151,13 +173,16 @@ class ContestService:
             raise Invalid("invalid_rule", "'rule' is icpc or points")
         penalty, freeze = _minutes(data.get("penalty_min", 20), "penalty_min"), data.get("freeze_min")
         freeze_min = None if freeze in (None, "") else _minutes(freeze, "freeze_min")
+        practice = data.get("practice_after_end", True)
+        if not isinstance(practice, bool):
+            raise Invalid("invalid_practice_after_end", "'practice_after_end': true or false")
         problems = self._problems(data.get("problems"))
         course_id = await self._course(user.id, user.role, data.get("course"))
         user_ids = await self._users(data.get("participants", []))
         fields = {"slug": slug, "title": title.strip(), "course_id": course_id, "starts_at": starts,
                   "ends_at": ends, "rule": rule, "penalty_min": penalty,
                   "compile_errors_count": int(bool(data.get("compile_errors_count"))), "freeze_min": freeze_min,
-                  "created_by": user.id}  # fmt: skip
+                  "created_by": user.id, "practice_after_end": int(practice)}  # fmt: skip
         if await self.store.create(fields, problems, user_ids) is None:
             raise Conflict("slug_taken", f"there is already a contest {slug!r}")
         created = await self.store.by_slug(slug)
@@ -210,20 +235,8 @@ class ContestService:
             "instructor"
         )
 
-    async def seat(self, viewer: Viewer, slug: str) -> Seat:
-        """The contest and whether `viewer` is its jury (else a participant); to anyone else it
-        does not exist."""
-        user = require_user(viewer)
-        contest = await self.store.by_slug(slug)
-        if contest is not None:
-            if await self.is_jury(viewer, contest):
-                return Seat(contest, jury=True)
-            if user.id in await self.store.participant_ids(contest):
-                return Seat(contest, jury=False)
-        raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
-
-    async def standings(self, viewer: Viewer, slug: str) -> Standings:
-        """The standings as `viewer` may see them: the jury's, or a participant's (frozen)."""
+    async def seen(self, viewer: Viewer, slug: str) -> Seen:
+        """The contest, if `viewer` is on its jury or takes part; else it does not exist."""
         user = require_user(viewer)
         loaded = await self._load(slug)
         if loaded is None:
@@ -232,10 +245,29 @@ class ContestService:
         jury = await self.is_jury(viewer, contest)
         if not jury and user.id not in {p[0] for p in people}:
             raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        return Seen(contest, jury, people, user.id)
+
+    async def jury_only(self, viewer: Viewer, slug: str) -> Seen:
+        """The contest, for its jury; Forbidden to its participants."""
+        seen = await self.seen(viewer, slug)
+        if not seen.jury:
+            raise Forbidden("forbidden", "only the contest's jury may do this")
+        return seen
+
+    async def standings(self, viewer: Viewer, slug: str) -> Standings:
+        """The standings as `viewer` may see them: the jury's, or a participant's (frozen until
+        the jury reveals them)."""
+        seen = await self.seen(viewer, slug)
+        contest, people = seen.contest, seen.people
+        unfrozen = seen.jury or contest.revealed_at is not None
+        loaded = await self._load(slug)
         async with self._loading.setdefault(slug, asyncio.Lock()):
-            if jury not in loaded.boards:
-                loaded.boards[jury] = await self._board(contest, people, jury)
-        return Standings(contest, loaded.boards[jury], {p[1]: p[2] or p[1] for p in people}, jury)
+            board = loaded.boards.get(unfrozen) if loaded is not None and loaded.contest is contest else None
+            if board is None:
+                board = await self._board(contest, people, unfrozen)
+                if loaded is not None and loaded.contest is contest:
+                    loaded.boards[unfrozen] = board
+        return Standings(contest, board, {p[1]: p[2] or p[1] for p in people}, seen.jury)
 
     def forget(self, slug: str) -> None:
         """Drop what is kept of a contest's standings: it changed in some way other than a submission."""
@@ -244,8 +276,7 @@ class ContestService:
     async def _load(self, slug: str) -> Loaded | None:
         """The contest and its participants, kept while no submission event has come since, and
         for at most MAX_AGE_S (a course's new student, an edited contest)."""
-        lock = self._loading.setdefault(slug, asyncio.Lock())
-        async with lock:
+        async with self._loading.setdefault(slug, asyncio.Lock()):
             found = self._loaded.get(slug)
             if found and found.generation == self._generation and time.monotonic() - found.loaded_at < MAX_AGE_S:
                 return found
@@ -259,16 +290,47 @@ class ContestService:
             self._loaded[slug] = found
             return found
 
-    async def _board(self, contest: Contest, people: list[tuple[int, str, str]], jury: bool) -> Scoreboard:
+    async def _board(self, contest: Contest, people: list[tuple[int, str, str]], unfrozen: bool) -> Scoreboard:
         start = parse_time(contest.starts_at)
-        duration_s = (parse_time(contest.ends_at) - start).total_seconds()
-        freeze_s = duration_s - contest.freeze_min * 60 if contest.freeze_min else None
-        rules = Rules(Rule(contest.rule), contest.penalty_min, contest.compile_errors_count, duration_s, freeze_s)
         label_of = {p.problem: p.label for p in contest.problems}
         submissions = await self.store.submissions(contest, [p[0] for p in people])
         entries = [entry(s, label_of[s.problem], start) for s in submissions]
-        columns = [Column(p.label, p.points) for p in contest.problems]
-        return standings(rules, columns, [p[1] for p in people], entries, jury=jury)
+        return standings(rules_of(contest), columns_of(contest), [p[1] for p in people], entries, jury=unfrozen)
+
+    async def reveal(self, viewer: Viewer, slug: str) -> Contest:
+        """Show participants the standings the freeze hid: the jury's, once the contest is over.
+        Everyone following the scoreboard hears of it."""
+        contest = (await self.jury_only(viewer, slug)).contest
+        if utc_now() < contest.ends_at:
+            raise Conflict("not_ended", f"the contest ends at {contest.ends_at}; reveal its standings after that")
+        revealed_at = await self.store.reveal(contest, utc_now())
+        self.forget(slug)
+        if self.live is not None:
+            self.live.publish(scoreboard_topic(slug), ScoreboardChanged(slug))
+        return replace(contest, revealed_at=revealed_at)
+
+    async def index(self, viewer: Viewer) -> list[Listed]:
+        """The contests `viewer` judges or takes part in, the latest first."""
+        user = require_user(viewer)
+        now = utc_now()
+        found = await self.store.visible_to(user.id, everything=user.role == Role.ADMIN)
+        return [Listed(contest, jury, contest.state(now)) for contest, jury in found]
+
+    async def judges(self, user_id: int, submission: Submission) -> bool:
+        """Whether `user_id` is on the jury of a contest `submission` was made in (access.may_see)."""
+        if submission.user_id is None:
+            return False
+        return await self.store.judges(user_id, submission.user_id, submission.problem, submission.created_at)
+
+
+def rules_of(contest: Contest) -> Rules:
+    duration_s = contest.duration_s
+    freeze_s = duration_s - contest.freeze_min * 60 if contest.freeze_min else None
+    return Rules(Rule(contest.rule), contest.penalty_min, contest.compile_errors_count, duration_s, freeze_s)
+
+
+def columns_of(contest: Contest) -> list[Column]:
+    return [Column(p.label, p.points) for p in contest.problems]
 
 
 def entry(s: ContestSubmission, label: str, start: datetime) -> Entry:

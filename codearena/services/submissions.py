@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Protocol
 
 from codearena.config import Settings
@@ -24,6 +24,10 @@ from codearena.worker import JudgeQueue, QueueFull
 
 SUBMISSION_ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_PAGE = 100
+
+
+# Whether user (id) is on the jury of a contest the submission was made in.
+Judges = Callable[[int, Submission], Awaitable[bool]]
 
 
 class Limiter(Protocol):
@@ -79,10 +83,13 @@ class SubmissionService:
         unavailable: str = "the judge is not running",
         courses: CourseStore | None = None,
         visibility: Visibility | None = None,
+        judges: Judges | None = None,
     ) -> None:
         """`queue` is None when judging cannot run; `unavailable` then says why. `courses` tells
-        which instructors teach whom (accounts mode); `visibility` which problems a viewer may see."""
+        which instructors teach whom (accounts mode); `visibility` which problems a viewer may see;
+        `judges` whether a user is on the jury of a contest a submission was made in."""
         self.courses = courses
+        self.judges = judges
         self.visibility = visibility
         self.settings = settings
         self.store = store
@@ -130,10 +137,12 @@ class SubmissionService:
     async def visible(self, viewer: Viewer, submission: Submission) -> bool:
         """Whether `viewer` may see `submission` (see access.may_see)."""
         user, owner = viewer.user, submission.user_id
-        teaches = False
+        oversees = False
         if self.courses and user and owner is not None and user.role == Role.INSTRUCTOR and user.id != owner:
-            teaches = await self.courses.teaches(user.id, owner)
-        return access.may_see(viewer, submission, teaches)
+            oversees = await self.courses.teaches(user.id, owner)
+            if not oversees and self.judges is not None:
+                oversees = await self.judges(user.id, submission)
+        return access.may_see(viewer, submission, oversees)
 
     async def view(self, viewer: Viewer, submission_id: str) -> SubmissionView:
         """What `viewer` may see of a submission, judged or being judged."""

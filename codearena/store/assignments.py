@@ -125,17 +125,18 @@ class AssignmentStore(CourseStore):  # by_slug, by_id, role_in, students
 
     async def gated_problems(self, now: str) -> set[str]:
         """Every problem in at least one assignment, or in a contest that has not ended (after
-        its end a contest's problems are practice problems)."""
+        its end a contest's problems are practice problems, unless it says otherwise)."""
         rows = await self.db.fetchall(
             "SELECT problem FROM assignment_problems UNION SELECT p.problem FROM contest_problems AS p"
-            " JOIN contests AS c ON c.id = p.contest_id WHERE c.ends_at > ?",
+            " JOIN contests AS c ON c.id = p.contest_id WHERE c.ends_at > ? OR NOT c.practice_after_end",
             (now,),
         )
         return {r[0] for r in rows}
 
     async def opened_problems(self, user_id: int, now: str) -> set[str]:
         """The problems of assignments `user_id` may see: opened, in a course they are in, and
-        for a timed one, started; and of the contests they take part in, once started."""
+        for a timed one, started; of the contests they take part in, while they run; and of the
+        finished contests they replay, during their virtual run."""
         rows = await self.db.fetchall(
             "SELECT DISTINCT p.problem FROM assignment_problems AS p"
             " JOIN assignments AS a ON a.id = p.assignment_id"
@@ -147,8 +148,11 @@ class AssignmentStore(CourseStore):  # by_slug, by_id, role_in, students
             " UNION SELECT p.problem FROM contest_problems AS p JOIN contests AS c ON c.id = p.contest_id"
             " WHERE c.starts_at <= ? AND c.ends_at > ? AND (c.id IN (SELECT contest_id FROM contest_participants"
             " WHERE user_id = ?) OR c.course_id IN (SELECT course_id FROM course_members WHERE user_id = ?"
-            " AND role = 'student'))",
-            (user_id, now, now, now, user_id, user_id),
+            " AND role = 'student'))"
+            " UNION SELECT p.problem FROM contest_problems AS p JOIN contests AS c ON c.id = p.contest_id"
+            " JOIN virtual_runs AS v ON v.contest_id = c.id AND v.user_id = ? WHERE v.started_at <= ?"
+            " AND julianday(?) < julianday(v.started_at) + julianday(c.ends_at) - julianday(c.starts_at)",
+            (user_id, now, now, now, user_id, user_id, user_id, now, now),
         )
         return {r[0] for r in rows}
 

@@ -212,6 +212,20 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX clarifications_by_contest ON clarifications (contest_id, id);
     """,
+    # 7: a contest's lifecycle: whether its problems become practice problems when it ends, when
+    # its jury revealed the standings frozen to participants, and virtual runs (a participant
+    # replaying the finished contest in a window of their own, from `started_at`)
+    """
+    ALTER TABLE contests ADD COLUMN practice_after_end INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE contests ADD COLUMN revealed_at TEXT;
+    CREATE TABLE virtual_runs (
+        contest_id INTEGER NOT NULL REFERENCES contests (id) ON DELETE CASCADE,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        started_at TEXT NOT NULL,
+        PRIMARY KEY (contest_id, user_id)
+    );
+    CREATE INDEX virtual_runs_by_user ON virtual_runs (user_id);
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -1,7 +1,8 @@
 """The instructor's view of a course, in SQL: its students' submissions with filters, whether each
 was late, and re-judges with the results they replaced.
 
-A re-judge's course is kept in its `scope` (JSON), so the schema needs no new column.
+A re-judge's course (or a contest's, see store/contests.py) is kept in its `scope` (JSON), so the
+schema needs no new column.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from codearena.domain.verdicts import Status
 from codearena.store.courses import CourseStore
-from codearena.store.db import Row
+from codearena.store.db import Database, Row
 
 # The assignments of course :course_id that hold submission `s`'s problem and had opened when it
 # was made, each with `s`'s user's extension (e) and timed start (t), if any.
@@ -165,37 +166,15 @@ class ReviewStore(CourseStore):  # by_slug, by_id, role_in, students
     async def start_rejudge(
         self, course_id: int, user_id: int | None, scope: dict[str, Any], submission_ids: list[str], now: str
     ) -> int:
-        """Record a re-judge, keep each submission's verdict, passed and total, and put each back to
-        queued without results: one transaction."""
-        async with self.db.write() as connection:
-            cursor = await connection.execute(
-                "INSERT INTO rejudges (created_at, created_by, scope) VALUES (?, ?, ?) RETURNING id",
-                (now, user_id, json.dumps({"course_id": course_id, **scope})),
-            )
-            row = await cursor.fetchone()
-            await cursor.close()
-            assert row is not None
-            rejudge_id = int(row[0])
-            for submission_id in submission_ids:
-                await connection.execute(
-                    "INSERT INTO earlier_results (rejudge_id, submission_id, verdict, passed, total)"
-                    " SELECT ?, id, verdict, passed, total FROM submissions WHERE id = ?",
-                    (rejudge_id, submission_id),
-                )
-                await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
-                await connection.execute(
-                    "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, time_ms = 0,"
-                    " memory_kb = 0, compile_output = '', reason = '', finished_at = NULL, attempts = 0"
-                    " WHERE id = ?",
-                    (Status.QUEUED.value, submission_id),
-                )
-        return rejudge_id
+        return await record_rejudge(self.db, {"course_id": course_id, **scope}, user_id, submission_ids, now)
 
     async def rejudge(self, rejudge_id: int) -> Rejudge | None:
         row = await self.db.fetchone("SELECT * FROM rejudges WHERE id = ?", (rejudge_id,))
         if row is None:
             return None
         scope = json.loads(row["scope"])
+        if "course_id" not in scope:
+            return None  # a contest's (see ContestStore.start_rejudge)
         return Rejudge(row["id"], int(scope.pop("course_id")), row["created_at"], row["created_by"], scope)
 
     async def outcomes(self, rejudge_id: int) -> list[Outcome]:
@@ -208,6 +187,37 @@ class ReviewStore(CourseStore):  # by_slug, by_id, role_in, students
             (rejudge_id,),
         )
         return [Outcome(**{**dict(r), "username": r["username"] or ""}) for r in rows]
+
+
+async def record_rejudge(
+    db: Database, scope: dict[str, Any], user_id: int | None, submission_ids: list[str], now: str
+) -> int:
+    """Record a re-judge (`scope` says whose: a course's or a contest's, and what), keep each
+    submission's verdict, passed and total, and put each back to queued without results: one
+    transaction."""
+    async with db.write() as connection:
+        cursor = await connection.execute(
+            "INSERT INTO rejudges (created_at, created_by, scope) VALUES (?, ?, ?) RETURNING id",
+            (now, user_id, json.dumps(scope)),
+        )
+        row = await cursor.fetchone()
+        await cursor.close()
+        assert row is not None
+        rejudge_id = int(row[0])
+        for submission_id in submission_ids:
+            await connection.execute(
+                "INSERT INTO earlier_results (rejudge_id, submission_id, verdict, passed, total)"
+                " SELECT ?, id, verdict, passed, total FROM submissions WHERE id = ?",
+                (rejudge_id, submission_id),
+            )
+            await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
+            await connection.execute(
+                "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, time_ms = 0,"
+                " memory_kb = 0, compile_output = '', reason = '', finished_at = NULL, attempts = 0"
+                " WHERE id = ?",
+                (Status.QUEUED.value, submission_id),
+            )
+    return rejudge_id
 
 
 # Each simple filter: its condition, bound to the parameter of its own name.

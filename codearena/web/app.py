@@ -45,6 +45,7 @@ from codearena.web import (
     views,
     ws,
 )
+from codearena.web.contest_jury import routes as contest_jury_routes
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
     ACCOUNTS,
@@ -75,6 +76,7 @@ from codearena.web.keys import (
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
 from codearena.web.security import SessionSigner, guard
+from codearena.web.virtual_runs import routes as virtual_run_routes
 from codearena.worker import JudgeQueue
 
 log = logging.getLogger(__name__)
@@ -126,15 +128,15 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     unavailable = app.get(ENGINE_ERROR) or "the judge is not running"
     app[ASSIGNMENTS] = AssignmentService(settings, AssignmentStore(app[DATABASE]), problems)
     visible = app[ASSIGNMENTS].visible_problems
-    app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
-                                                app.get(QUEUE), unavailable, CourseStore(app[DATABASE]),
-                                                visible)  # fmt: skip
-    app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
     database = app[DATABASE]
     app[BOARD_HTML] = {}
     app[CONTESTS] = ContestService(ContestStore(database), CourseStore(database), AccountStore(database), problems,
                                    app[LIVE])  # fmt: skip
     app[CLARIFICATIONS] = ClarificationService(ClarificationStore(database), app[CONTESTS], app[LIVE])
+    app[SUBMISSION_SERVICE] = SubmissionService(settings, app[SUBMISSIONS], app[LIVE], problems, languages, limiter,
+                                                app.get(QUEUE), unavailable, CourseStore(app[DATABASE]),
+                                                visible, app[CONTESTS].judges)  # fmt: skip
+    app[RUN_SERVICE] = RunService(settings, languages, problems, limiter, app.get(QUEUE), unavailable, visible)
     yield
 
 
@@ -195,4 +197,6 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(review.routes)
     app.add_routes(contests.routes)
     app.add_routes(clarifications.routes)
+    app.add_routes(contest_jury_routes)
+    app.add_routes(virtual_run_routes)
     return app

@@ -14,8 +14,10 @@ from aiohttp import web
 
 from codearena.services.contests import ContestService, Standings
 from codearena.services.errors import ServiceError
+from codearena.store.contests import Contest
+from codearena.store.submissions import utc_now
 from codearena.web import clarifications, wire
-from codearena.web.accounts import FORM_BYTES, accounts_on, refused
+from codearena.web.accounts import FORM_BYTES, accounts_on, form_of, refused, see_other
 from codearena.web.errors import ApiError, json_body
 from codearena.web.keys import BOARD_HTML, CONTESTS, PROBLEMS, TEMPLATES, VIEWER
 from codearena.web.views import render, wants_fragment
@@ -28,15 +30,21 @@ def service(request: web.Request) -> ContestService:
     return request.app[CONTESTS]
 
 
+def contest_json(c: Contest) -> dict[str, Any]:
+    return {"slug": c.slug, "title": c.title, "starts_at": c.starts_at, "ends_at": c.ends_at, "rule": c.rule,
+            "freeze_min": c.freeze_min, "practice_after_end": c.practice_after_end, "revealed_at": c.revealed_at,
+            "state": c.state(utc_now())}  # fmt: skip
+
+
 def standings_json(found: Standings) -> dict[str, Any]:
     c, board = found.contest, found.board
     return {
-        "contest": {"slug": c.slug, "title": c.title, "starts_at": c.starts_at, "ends_at": c.ends_at,
-                    "rule": c.rule, "freeze_min": c.freeze_min},
+        "contest": contest_json(c),
         "frozen": board.frozen,
         "problems": [{"label": p.label, "problem": p.problem, "points": p.points} for p in c.problems],
         "rows": [
             {"rank": r.rank, "participant": r.participant, "name": found.names.get(r.participant, r.participant),
+             "virtual": r.virtual,
              "solved": r.solved, "penalty_min": r.penalty_min, "points": round(r.points, 2),
              "cells": {label: {"solved": cell.solved, "rejected": cell.rejected, "pending": cell.pending,
                                "time_min": None if cell.solved_at_s is None else int(cell.solved_at_s // 60),
@@ -45,6 +53,42 @@ def standings_json(found: Standings) -> dict[str, Any]:
             for r in board.rows
         ],
     }  # fmt: skip
+
+
+@routes.get("/api/contests")
+async def index_json(request: web.Request) -> web.Response:
+    """The contests the caller judges or takes part in."""
+    listed = await service(request).index(request[VIEWER])
+    return web.json_response({"contests": [{**contest_json(i.contest), "jury": i.jury} for i in listed]})
+
+
+@routes.get("/contests")
+async def index_page(request: web.Request) -> web.Response:
+    try:
+        listed = await service(request).index(request[VIEWER])
+    except ServiceError as exc:
+        return refused(request, exc)
+    return render(request, "contests.html", listed=listed)
+
+
+@routes.post("/api/contests/{slug}/reveal")
+async def reveal_json(request: web.Request) -> web.Response:
+    """The jury shows participants the standings the freeze hid, after the end."""
+    contest = await service(request).reveal(request[VIEWER], request.match_info["slug"])
+    return web.json_response(contest_json(contest))
+
+
+@routes.post("/contests/{slug}/reveal")
+async def reveal_form(request: web.Request) -> web.StreamResponse:
+    form = await form_of(request)
+    if isinstance(form, web.Response):
+        return form
+    slug = request.match_info["slug"]
+    try:
+        await service(request).reveal(request[VIEWER], slug)
+    except ServiceError as exc:
+        return refused(request, exc)
+    return see_other(f"/contests/{slug}")
 
 
 @routes.post("/api/contests")
@@ -70,8 +114,12 @@ async def scoreboard_page(request: web.Request) -> web.Response:
         return refused(request, exc)
     if wants_fragment(request):
         return render(request, "_scoreboard.html", standings=found, problems=request.app[PROBLEMS])
+    user = request[VIEWER].user
+    # A participant's own virtual run of it, to link to (the page offers to start one otherwise).
+    run = None if found.jury or user is None else await service(request).store.virtual_run(found.contest, user.id)
     more = await clarifications.page_context(request, found.contest.slug)
-    return render(request, "contest.html", standings=found, problems=request.app[PROBLEMS], **more)
+    return render(request, "contest.html", standings=found, problems=request.app[PROBLEMS],
+                  state=found.contest.state(utc_now()), run=run, **more)  # fmt: skip
 
 
 async def board_message(request: web.Request, slug: str) -> str | None:

@@ -35,11 +35,12 @@ class SocketSubscriber:
         self.ws = ws
         self.live = live
         self.boards = boards
+        self.tables: set[str] = set()  # contests whose standings this socket takes as tables, not pings
         self._stale: set[str] = set()  # contests whose standings wait in the outbox to be sent
         self._outbox: asyncio.Queue[wire.EventJson] = asyncio.Queue(OUTBOX_SIZE)
 
     def deliver(self, event: LiveEvent) -> None:
-        if isinstance(event, ScoreboardChanged) and self.boards is not None:
+        if isinstance(event, ScoreboardChanged) and event.contest in self.tables:
             # One table waiting per contest is enough: it is made when its turn comes to be sent.
             if event.contest in self._stale:
                 return
@@ -69,7 +70,7 @@ class SocketSubscriber:
             if self.ws.closed:
                 continue
             text: str | None = None
-            if message["type"] == "scoreboard_changed" and self.boards is not None:
+            if message["type"] == "scoreboard_changed" and message["contest"] in self.tables:
                 text = await self._board(message["contest"])
                 if text is None:
                     continue
@@ -107,7 +108,7 @@ async def handle_message(request: web.Request, subscriber: SocketSubscriber, tex
         subscriber.send(wire.error_event(f"messages must be JSON objects; {exc.message}"))
         return
     if isinstance(data, dict) and data.get("type") == "subscribe_scoreboard":
-        await follow_scoreboard(request, subscriber, data.get("contest"))
+        await follow_scoreboard(request, subscriber, data.get("contest"), data.get("table") is True)
         return
     if not isinstance(data, dict) or data.get("type") != "subscribe_submission":
         subscriber.send(wire.error_event('expected {"type": "subscribe_submission", "submission_id": ...}'))
@@ -125,8 +126,9 @@ async def handle_message(request: web.Request, subscriber: SocketSubscriber, tex
         subscriber.deliver(event)
 
 
-async def follow_scoreboard(request: web.Request, subscriber: SocketSubscriber, contest: object) -> None:
-    """Pings when the contest's standings may have changed (accounts mode; its jury and participants)."""
+async def follow_scoreboard(request: web.Request, subscriber: SocketSubscriber, contest: object, table: bool) -> None:
+    """News when the contest's standings may have changed (accounts mode; its jury and participants):
+    the standings table itself when the socket asks for `table`, else a `scoreboard_changed` ping."""
     try:
         if not isinstance(contest, str) or request.app[SETTINGS].auth != "accounts":
             raise NotFound("contest_not_found", "no such contest")
@@ -134,6 +136,8 @@ async def follow_scoreboard(request: web.Request, subscriber: SocketSubscriber, 
     except (NotFound, Unauthenticated):
         subscriber.send(wire.error_event(f"no contest {str(contest)[:100]!r}"))
         return
+    if table:
+        subscriber.tables.add(contest)
     # Fetch them now: they may have changed since the page was made, or while it was offline.
     subscriber.deliver(ScoreboardChanged(contest))
     subscriber.deliver(ClarificationsChanged(contest))

@@ -1,9 +1,11 @@
-// A contest's scoreboard, kept up to date: when a submission to the contest is queued or judged
-// the server sends over /ws the standings table this viewer may see (frozen or not), rendered
-// once for all who see the same. A `scoreboard_changed` ping makes htmx fetch it instead; a
-// slow poll covers a lost connection. The same socket tells the clarifications list
-// (clarifications.js) when to fetch itself again.
-const board = document.getElementById("scoreboard");
+// A contest's standings, kept up to date over /ws. The contest page (`data-table`) is sent the
+// standings table its viewer may see (frozen or not) whenever a submission to the contest is
+// queued or judged, rendered once for all who see the same; other pages that follow the contest
+// (a virtual run's board, the jury's list of submissions) get a `scoreboard_changed` ping and
+// fetch themselves through htmx. A slow poll covers a lost connection. The same socket tells the
+// clarifications list (clarifications.js) when to fetch itself again.
+const board = document.getElementById("scoreboard") ?? document.getElementById("contest-submissions");
+const takesTable = board !== null && "table" in board.dataset;
 let retryMs = 500;
 
 function refresh() {
@@ -15,7 +17,7 @@ function connect() {
   const socket = new WebSocket(`${scheme}://${location.host}/ws`);
   socket.addEventListener("open", () => {
     retryMs = 500;
-    socket.send(JSON.stringify({ type: "subscribe_scoreboard", contest: board.dataset.contest }));
+    socket.send(JSON.stringify({ type: "subscribe_scoreboard", contest: board.dataset.contest, table: takesTable }));
   });
   socket.addEventListener("message", (message) => {
     let event;
