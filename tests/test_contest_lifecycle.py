@@ -321,3 +321,40 @@ async def test_the_contests_index_lists_what_each_one_judges_or_takes_part_in(
         page = await r.text()
         assert r.status == 200 and 'href="/contests/over"' in page and 'href="/contests/now"' not in page
         assert '<a href="/contests" aria-current="page">Contests</a>' in page
+
+
+async def test_anyone_signed_in_registers_for_an_open_contest_until_it_ends(
+    server: TestServer,  # noqa: F811
+    people: dict[str, aiohttp.ClientSession],
+) -> None:
+    t, eve, bob = people["teacher"], people["eve"], people["bob"]
+    await make(t, contest("open", timedelta(hours=-1), timedelta(hours=1), participants=[], open_registration=True))
+    await make(t, contest("closed", timedelta(hours=-1), timedelta(hours=1), participants=[]))
+    await make(t, contest("open-over", timedelta(hours=-3), timedelta(hours=-2), participants=[],
+                          open_registration=True))  # fmt: skip
+    async with t.post("/api/contests", json=contest("bad", timedelta(0), timedelta(hours=1),
+                                                     open_registration="yes")) as r:  # fmt: skip
+        assert r.status == 400 and (await r.json())["error"]["code"] == "invalid_open_registration"
+    status, body = await status_of(eve, "GET", "/api/contests")
+    listed = {c["slug"]: (c["takes_part"], c["may_register"]) for c in body["contests"]}
+    assert listed == {"open": (False, True), "open-over": (False, False)}, "a closed contest is not listed"
+    async with eve.get("/contests/open", headers=HTML) as r:
+        page = await r.text()
+        assert r.status == 200 and 'action="/contests/open/register"' in page, "its page offers to register"
+    assert (await status_of(eve, "GET", "/contests/closed", headers=HTML))[0] == 404
+    assert (await status_of(eve, "GET", "/api/contests/open/scoreboard"))[0] == 404, "not before registering"
+    assert (await status_of(eve, "POST", "/api/contests/closed/register"))[0] == 404
+    assert (await status_of(eve, "POST", "/api/contests/open-over/register"))[0] == 409, "it has ended"
+    assert (await status_of(t, "POST", "/api/contests/open/register"))[0] == 409, "the jury takes no part"
+    assert (await status_of(eve, "POST", "/contests/open/register", data={"csrf_token": "forged"}))[0] == 403
+    async with bob.ws_connect("/ws") as ws:
+        assert (await status_of(bob, "POST", "/api/contests/open/register"))[0] == 200
+        await ws.send_json({"type": "subscribe_scoreboard", "contest": "open"})
+        assert [(await ws.receive_json(timeout=5))["type"] for _ in range(2)] == [PING["type"], CLARIFICATIONS]
+        assert (await status_of(eve, "POST", "/api/contests/open/register"))[0] == 200
+        assert await ws.receive_json(timeout=1) == {**PING, "contest": "open"}, "a new row on every board"
+        await wait_completed(eve, await submit(eve, "a-plus-b", "python", "accept"))
+        assert (await ws.receive_json(timeout=1))["type"] == PING["type"], "the newcomer's solve is news too"
+    status, body = await status_of(bob, "GET", "/api/contests/open/scoreboard")
+    assert status == 200 and [(r["participant"], r["solved"]) for r in body["rows"]] == [("eve", 1), ("bob", 0)]
+    assert (await status_of(eve, "POST", "/api/contests/open/register"))[0] == 200, "twice changes nothing"

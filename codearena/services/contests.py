@@ -66,6 +66,11 @@ class Listed:
     contest: Contest
     jury: bool
     state: str  # upcoming, running, finished
+    takes_part: bool = False  # False for the jury, and for an open contest not registered for
+
+    @property
+    def may_register(self) -> bool:
+        return self.contest.open_registration and not (self.jury or self.takes_part) and self.state != "finished"
 
 
 @dataclass
@@ -173,16 +178,19 @@ class ContestService:
             raise Invalid("invalid_rule", "'rule' is icpc or points")
         penalty, freeze = _minutes(data.get("penalty_min", 20), "penalty_min"), data.get("freeze_min")
         freeze_min = None if freeze in (None, "") else _minutes(freeze, "freeze_min")
-        practice = data.get("practice_after_end", True)
+        practice, open_registration = data.get("practice_after_end", True), data.get("open_registration", False)
         if not isinstance(practice, bool):
             raise Invalid("invalid_practice_after_end", "'practice_after_end': true or false")
+        if not isinstance(open_registration, bool):
+            raise Invalid("invalid_open_registration", "'open_registration': true or false")
         problems = self._problems(data.get("problems"))
         course_id = await self._course(user.id, user.role, data.get("course"))
         user_ids = await self._users(data.get("participants", []))
         fields = {"slug": slug, "title": title.strip(), "course_id": course_id, "starts_at": starts,
                   "ends_at": ends, "rule": rule, "penalty_min": penalty,
                   "compile_errors_count": int(bool(data.get("compile_errors_count"))), "freeze_min": freeze_min,
-                  "created_by": user.id, "practice_after_end": int(practice)}  # fmt: skip
+                  "created_by": user.id, "practice_after_end": int(practice),
+                  "open_registration": int(open_registration)}  # fmt: skip
         if await self.store.create(fields, problems, user_ids) is None:
             raise Conflict("slug_taken", f"there is already a contest {slug!r}")
         created = await self.store.by_slug(slug)
@@ -314,7 +322,30 @@ class ContestService:
         user = require_user(viewer)
         now = utc_now()
         found = await self.store.visible_to(user.id, everything=user.role == Role.ADMIN)
-        return [Listed(contest, jury, contest.state(now)) for contest, jury in found]
+        return [Listed(contest, jury, contest.state(now), takes_part) for contest, jury, takes_part in found]
+
+    async def listed(self, viewer: Viewer, slug: str) -> Listed | None:
+        """One contest as the index shows it to `viewer`; None if it is not there for them."""
+        return next((item for item in await self.index(viewer) if item.contest.slug == slug), None)
+
+    async def register(self, viewer: Viewer, slug: str) -> Contest:
+        """Join a contest open to registration, before it ends."""
+        user = require_user(viewer)
+        contest = await self.store.by_slug(slug)
+        if contest is None or not (contest.open_registration or user.id in await self.store.participant_ids(contest)):
+            raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
+        if await self.is_jury(viewer, contest):
+            raise Conflict("jury", "the contest's jury does not take part in it")
+        if utc_now() >= contest.ends_at:
+            raise Conflict("ended", f"the contest ended at {contest.ends_at}")
+        await self.store.register(contest, user.id)
+        self.forget(slug)
+        watched = self._watched.get(slug)
+        if watched is not None:
+            self._watched[slug] = replace(watched, participants=watched.participants | {user.id})
+        if self.live is not None:
+            self.live.publish(scoreboard_topic(slug), ScoreboardChanged(slug))  # a new row
+        return contest
 
     async def judges(self, user_id: int, submission: Submission) -> bool:
         """Whether `user_id` is on the jury of a contest `submission` was made in (access.may_see)."""

@@ -35,6 +35,7 @@ class Contest:
     problems: tuple[ContestProblem, ...] = ()
     practice_after_end: bool = True  # whether its problems become practice problems when it ends
     revealed_at: str | None = None  # when the jury revealed the standings frozen to participants
+    open_registration: bool = False  # anyone signed in may join it until it ends
 
     @property
     def duration_s(self) -> float:
@@ -160,20 +161,29 @@ class ContestStore:
 
     # --- what a user takes part in or judges
 
-    async def visible_to(self, user_id: int, everything: bool) -> list[tuple[Contest, bool]]:
-        """(contest, whether `user_id` is on its jury) for each contest they judge or take part in;
-        `everything` (an admin): every contest, judged."""
+    async def visible_to(self, user_id: int, everything: bool) -> list[tuple[Contest, bool, bool]]:
+        """(contest, whether `user_id` is on its jury, whether they take part) for each contest
+        they judge or take part in, and each open to registration; `everything` (an admin):
+        every contest, judged."""
         if everything:
-            rows = await self.db.fetchall("SELECT *, 1 AS jury FROM contests ORDER BY starts_at DESC, id")
-            return [(_contest(r, ()), True) for r in rows]
+            rows = await self.db.fetchall("SELECT * FROM contests ORDER BY starts_at DESC, id")
+            return [(_contest(r, ()), True, False) for r in rows]
         rows = await self.db.fetchall(
-            f"SELECT c.*, (c.created_by = ? OR c.course_id IN ({_COURSES_AS})) AS jury FROM contests AS c"
-            f" WHERE c.created_by = ? OR c.id IN (SELECT contest_id FROM contest_participants WHERE user_id = ?)"
-            f" OR c.course_id IN (SELECT course_id FROM course_members WHERE user_id = ?)"
+            f"SELECT c.*, (c.created_by = ? OR c.course_id IN ({_COURSES_AS})) AS jury,"
+            " (c.id IN (SELECT contest_id FROM contest_participants WHERE user_id = ?)"
+            f" OR c.course_id IN ({_COURSES_AS})) AS takes_part FROM contests AS c"
+            " WHERE c.created_by = ? OR c.id IN (SELECT contest_id FROM contest_participants WHERE user_id = ?)"
+            " OR c.course_id IN (SELECT course_id FROM course_members WHERE user_id = ?) OR c.open_registration"
             " ORDER BY c.starts_at DESC, c.id",
-            (user_id, user_id, "instructor", user_id, user_id, user_id),
+            (user_id, user_id, "instructor", user_id, user_id, "student", user_id, user_id, user_id),
         )
-        return [(_contest(r, ()), bool(r["jury"])) for r in rows]
+        return [(_contest(r, ()), bool(r["jury"]), bool(r["takes_part"]) and not r["jury"]) for r in rows]
+
+    async def register(self, contest: Contest, user_id: int) -> None:
+        async with self.db.write() as connection:
+            await connection.execute(
+                "INSERT OR IGNORE INTO contest_participants (contest_id, user_id) VALUES (?, ?)", (contest.id, user_id)
+            )
 
     async def judges(self, user_id: int, owner_id: int, problem: str, created_at: str) -> bool:
         """Whether `user_id` is on the jury of a contest that `owner_id`'s submission to `problem`
@@ -294,4 +304,5 @@ def _contest(row: Row, problems: tuple[ContestProblem, ...]) -> Contest:
                    starts_at=row["starts_at"], ends_at=row["ends_at"], rule=row["rule"],
                    penalty_min=row["penalty_min"], compile_errors_count=bool(row["compile_errors_count"]),
                    freeze_min=row["freeze_min"], created_by=row["created_by"], problems=problems,
-                   practice_after_end=bool(row["practice_after_end"]), revealed_at=row["revealed_at"])  # fmt: skip
+                   practice_after_end=bool(row["practice_after_end"]), revealed_at=row["revealed_at"],
+                   open_registration=bool(row["open_registration"]))  # fmt: skip

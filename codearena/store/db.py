@@ -226,6 +226,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX virtual_runs_by_user ON virtual_runs (user_id);
     """,
+    # 8: contests anyone signed in may register for, until they end
+    """
+    ALTER TABLE contests ADD COLUMN open_registration INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -13,7 +13,7 @@ from typing import Any
 from aiohttp import web
 
 from codearena.services.contests import ContestService, Standings
-from codearena.services.errors import ServiceError
+from codearena.services.errors import NotFound, ServiceError
 from codearena.store.contests import Contest
 from codearena.store.submissions import utc_now
 from codearena.web import clarifications, wire
@@ -33,7 +33,7 @@ def service(request: web.Request) -> ContestService:
 def contest_json(c: Contest) -> dict[str, Any]:
     return {"slug": c.slug, "title": c.title, "starts_at": c.starts_at, "ends_at": c.ends_at, "rule": c.rule,
             "freeze_min": c.freeze_min, "practice_after_end": c.practice_after_end, "revealed_at": c.revealed_at,
-            "state": c.state(utc_now())}  # fmt: skip
+            "state": c.state(utc_now()), "open_registration": c.open_registration}  # fmt: skip
 
 
 def standings_json(found: Standings) -> dict[str, Any]:
@@ -59,7 +59,8 @@ def standings_json(found: Standings) -> dict[str, Any]:
 async def index_json(request: web.Request) -> web.Response:
     """The contests the caller judges or takes part in."""
     listed = await service(request).index(request[VIEWER])
-    return web.json_response({"contests": [{**contest_json(i.contest), "jury": i.jury} for i in listed]})
+    return web.json_response({"contests": [{**contest_json(i.contest), "jury": i.jury, "takes_part": i.takes_part,
+                                            "may_register": i.may_register} for i in listed]})  # fmt: skip
 
 
 @routes.get("/contests")
@@ -91,6 +92,26 @@ async def reveal_form(request: web.Request) -> web.StreamResponse:
     return see_other(f"/contests/{slug}")
 
 
+@routes.post("/api/contests/{slug}/register")
+async def register_json(request: web.Request) -> web.Response:
+    """Join a contest open to registration."""
+    contest = await service(request).register(request[VIEWER], request.match_info["slug"])
+    return web.json_response(contest_json(contest))
+
+
+@routes.post("/contests/{slug}/register")
+async def register_form(request: web.Request) -> web.StreamResponse:
+    form = await form_of(request)
+    if isinstance(form, web.Response):
+        return form
+    slug = request.match_info["slug"]
+    try:
+        await service(request).register(request[VIEWER], slug)
+    except ServiceError as exc:
+        return refused(request, exc)
+    return see_other(f"/contests/{slug}")
+
+
 @routes.post("/api/contests")
 async def create_contest(request: web.Request) -> web.Response:
     contests = service(request)
@@ -108,8 +129,15 @@ async def scoreboard_json(request: web.Request) -> web.Response:
 @routes.get("/contests/{slug}")
 async def scoreboard_page(request: web.Request) -> web.Response:
     """The scoreboard; htmx asks for the table alone every few seconds."""
+    contests, slug = service(request), request.match_info["slug"]
     try:
-        found = await service(request).standings(request[VIEWER], request.match_info["slug"])
+        found = await contests.standings(request[VIEWER], slug)
+    except NotFound as exc:
+        # An open contest's page offers its registration to whoever is signed in.
+        listed = await contests.listed(request[VIEWER], slug)
+        if listed is None or not listed.may_register:
+            return refused(request, exc)
+        return render(request, "contest_register.html", item=listed)
     except ServiceError as exc:
         return refused(request, exc)
     if wants_fragment(request):
