@@ -91,6 +91,8 @@ class Watcher:
     def read(self) -> None:
         for at, data in self.received:
             event = json.loads(data)
+            if event.get("type") == "clarifications_changed":
+                continue  # the page's other news, sent on subscribing
             if event.get("type") != "scoreboard":
                 raise RuntimeError(f"unexpected {event}")
             self.tables += 1
