@@ -131,3 +131,22 @@ async def test_a_reveal_reaches_an_open_scoreboard_and_a_virtual_run_follows_its
         # bob (2 solved), ann (1, at 10), then cat's run (1, at 50)
         await expect(cat.locator("#scoreboard tbody tr").nth(2)).to_have_attribute("data-virtual", "true")
         await both_widths(cat, shot, "virtual-run")
+
+
+async def test_a_newcomer_registers_for_an_open_contest_from_the_index(
+    people: dict[str, BrowserContext], shot: Shot
+) -> None:
+    judge, cat = people["judge"], people["cat"]
+    body = contest("open-round", timedelta(minutes=-10), timedelta(minutes=50), participants=[], open_registration=True)
+    assert (await judge.request.post("/api/contests", data=body)).status == 201
+    async with checked_page(cat) as page:
+        await page.goto("/contests/open-round")
+        await expect(page.get_by_role("button", name="Register for Open-Round")).to_be_visible()
+        await both_widths(page, shot, "contest-register")
+        await page.goto("/contests")
+        row = page.locator('tr[data-contest="open-round"]')
+        await expect(row).to_contain_text("Running")
+        await both_widths(page, shot, "contests-index-open")
+        await row.get_by_role("button", name="Register").click()
+        await page.wait_for_url("**/contests/open-round")
+        await expect(page.locator('#scoreboard tr[data-participant="cat"]')).to_be_visible()
