@@ -8,10 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
+from codearena.services.access import Viewer
 from codearena.services.contests import ContestService, Standings
 from codearena.services.errors import NotFound, ServiceError
 from codearena.store.contests import Contest
@@ -79,17 +81,25 @@ async def reveal_json(request: web.Request) -> web.Response:
     return web.json_response(contest_json(contest))
 
 
-@routes.post("/contests/{slug}/reveal")
-async def reveal_form(request: web.Request) -> web.StreamResponse:
+async def button(
+    request: web.Request, act: Callable[[Viewer, str], Awaitable[object]], then: str = "/contests/{slug}"
+) -> web.StreamResponse:
+    """A contest page's button: its form (CSRF checked), the service's `act` on the contest,
+    then to `then` (formatted with the slug), or the refusal's page."""
     form = await form_of(request)
     if isinstance(form, web.Response):
         return form
     slug = request.match_info["slug"]
     try:
-        await service(request).reveal(request[VIEWER], slug)
+        await act(request[VIEWER], slug)
     except ServiceError as exc:
         return refused(request, exc)
-    return see_other(f"/contests/{slug}")
+    return see_other(then.format(slug=slug))
+
+
+@routes.post("/contests/{slug}/reveal")
+async def reveal_form(request: web.Request) -> web.StreamResponse:
+    return await button(request, service(request).reveal)
 
 
 @routes.post("/api/contests/{slug}/register")
@@ -101,15 +111,7 @@ async def register_json(request: web.Request) -> web.Response:
 
 @routes.post("/contests/{slug}/register")
 async def register_form(request: web.Request) -> web.StreamResponse:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
-    try:
-        await service(request).register(request[VIEWER], slug)
-    except ServiceError as exc:
-        return refused(request, exc)
-    return see_other(f"/contests/{slug}")
+    return await button(request, service(request).register)
 
 
 @routes.post("/api/contests")

@@ -10,8 +10,8 @@ from aiohttp import web
 from codearena.services.errors import ServiceError
 from codearena.services.virtual_runs import VirtualRuns
 from codearena.store.contests import VirtualRun
-from codearena.web.accounts import accounts_on, form_of, refused, see_other
-from codearena.web.contests import standings_json
+from codearena.web.accounts import accounts_on, refused
+from codearena.web.contests import button, standings_json
 from codearena.web.keys import CONTESTS, PROBLEMS, VIEWER
 from codearena.web.views import render, wants_fragment
 
@@ -45,15 +45,7 @@ async def board_json(request: web.Request) -> web.Response:
 
 @routes.post("/contests/{slug}/virtual")
 async def start_form(request: web.Request) -> web.StreamResponse:
-    form = await form_of(request)
-    if isinstance(form, web.Response):
-        return form
-    slug = request.match_info["slug"]
-    try:
-        await service(request).start(request[VIEWER], slug)
-    except ServiceError as exc:
-        return refused(request, exc)
-    return see_other(f"/contests/{slug}/virtual")
+    return await button(request, service(request).start, "/contests/{slug}/virtual")
 
 
 @routes.get("/contests/{slug}/virtual")
