@@ -20,6 +20,7 @@ from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
+from codearena.services.similarity import SimilarityService
 from codearena.services.submissions import SubmissionService
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
@@ -56,3 +57,4 @@ LOGIN_TOKEN = web.RequestKey("login_token", str)  # the signed-in session's toke
 CSP_NONCE = web.RequestKey("csp_nonce", str)
 ASSIGNMENTS = web.AppKey("assignments", AssignmentService)
 CONTESTS = web.AppKey("contests", ContestService)
+SIMILARITY = web.AppKey("similarity", SimilarityService)
