@@ -23,6 +23,7 @@ from codearena.domain.similarity import (
     fingerprint_all,
     lines_of,
     marked_lines,
+    newlines,
     normalise,
     ranked,
 )
@@ -65,7 +66,7 @@ def test_the_marked_regions_are_the_copied_code_and_not_the_starter_code() -> No
     assert "merged[-1][1] = end" in marked and "merged.append([start, end])" in marked
     assert "sys.stdin.buffer.read().split()" not in marked, "the starter code's input reading is not marked"
     assert "# overlapping or touching" not in marked, "a comment is not code"
-    lines = lines_of(original.text, match.spans_a)
+    lines = lines_of(newlines(original.text), match.spans_a)
     assert any(a <= 8 <= b for a, b in lines), "for start, end in intervals: is in a region"
     assert not any(a <= line <= b for a, b in lines for line in (19, 20, 21)), "main's input reading is in none"
     assert "res[-1][1] = hi" in "".join(copy.text[start:end] for start, end in match.spans_b), "renamed, still marked"
@@ -122,7 +123,7 @@ def test_marked_lines_cut_at_the_spans_and_the_line_ends() -> None:
         [("a", False), ("b", True)], [("c", True), ("d", False)], [], [("e", True), ("f", False)]
     ]  # fmt: skip
     assert marked_lines("", []) == [[]]
-    assert lines_of(text, [(1, 4), (7, 8), (0, 10)]) == [(1, 2), (4, 4), (1, 4)]
+    assert lines_of(newlines(text), [(1, 4), (7, 8), (0, 10)]) == [(1, 2), (4, 4), (1, 4)]
 
 
 def candidate(n: int, user: int, created_at: str, passed: int, total: int = 4, verdict: str | None = None) -> Candidate:

@@ -21,6 +21,9 @@ from test_assignments import course
 
 from codearena.domain.accounts import Role
 from codearena.domain.similarity import THRESHOLD
+from codearena.services.similarity import Options, Report, Scope, State
+from codearena.web.similarity import lines_text
+from codearena.web.views import make_environment
 from server_helpers import XSS_PAYLOAD, submit, wait_completed
 
 FIXTURES = Path(__file__).parent / "fixtures" / "similarity"
@@ -186,3 +189,16 @@ async def test_a_contests_jury_compares_one_problem_and_participants_are_refused
         assert (await call(participant, "GET", f"/api/similarity/{started['id']}"))[0] == 403
         assert (await call(participant, "POST", "/api/similarity", {"contest": "spring", "label": "B"}))[0] == 403
         assert (await call(judge, "POST", "/api/similarity", {"contest": "spring", "label": "Z"}))[0] == 404
+
+
+def test_while_a_report_is_made_its_fragment_shows_the_phase_and_asks_again() -> None:
+    scope = Scope("assignment", "algo", "3", "Week 3, Algo")
+    report = Report("0" * 16, scope, Options(), 1, "2026-01-01T00:00:00.000Z", state=State.COMPARING,
+                    submissions=10, fingerprinted=10, pairs_total=40, compared=10)  # fmt: skip
+    template = make_environment().get_template("_similarity_report.html")
+    page = template.render(report=report, lines_text=lines_text, languages={})
+    assert 'hx-trigger="every 1s"' in page and "Compared 10 of 40 pairs" in page
+    assert '<progress id="sim-bar" max="100" value="40">' in page, "a fifth for fingerprints, the rest for pairs"
+    report.state = State.DONE
+    page = template.render(report=report, lines_text=lines_text, languages={})
+    assert "hx-trigger" not in page and "No two solutions are that alike" in page

@@ -3,7 +3,8 @@ holds the GIL the server's event loop and the judge need.
 
 The process starts on first use and stops after `idle_s` without work: most servers make a
 report now and then, and the worker (numpy, pygments, copydetect and the matplotlib it imports)
-weighs a hundred MB. Callers feed it in chunks, a fraction of a second each, which keeps progress
+weighs a hundred MB. It runs at a lower priority (nice 10) than the server and the sandboxes.
+Callers feed it in chunks, a fraction of a second each, which keeps progress
 visible and lets a shutdown wait for no more than one chunk.
 """
 
@@ -13,6 +14,7 @@ import asyncio
 import functools
 import logging
 import multiprocessing
+import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +22,11 @@ from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+def _lower_priority() -> None:
+    """In the worker: yield the CPU to the judge's sandboxes and the server when they want it."""
+    os.nice(10)
 
 
 class WorkerFailed(Exception):
@@ -46,7 +53,8 @@ class ProcessWorker:
         if self._pool is None:
             # spawn, not fork: a fork of this process (threads: aiosqlite's, the executor's) may
             # inherit a lock some thread held, and the worker needs nothing the server holds.
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_lower_priority)  # fmt: skip
             self.started += 1
         pool = self._pool
         self._busy += 1

@@ -37,6 +37,7 @@ from codearena.domain.similarity import (
     fingerprint_all,
     lines_of,
     marked_lines,
+    newlines,
     ranked,
     unify_newlines,
 )
@@ -114,6 +115,7 @@ class Report:
     more_pairs: int = 0  # above the threshold but past MAX_PAIRS
     error: str = ""
     wall_s: float | None = None
+    done: asyncio.Event = field(default_factory=asyncio.Event, repr=False, compare=False)  # set when finished
 
     @property
     def finished(self) -> bool:
@@ -239,6 +241,8 @@ class SimilarityService:
         if contest not in (None, ""):
             found = await self._jury_contest(viewer, str(contest))
             label = data.get("label")
+            if not isinstance(label, str) or not label:
+                raise Invalid("invalid_scope", "'label' is the contest problem's label, e.g. A")
             problem = next((p for p in found.problems if p.label == label), None)
             if problem is None:
                 raise NotFound("problem_not_found", f"no problem {str(label)[:10]!r} in this contest")
@@ -313,8 +317,9 @@ class SimilarityService:
                 sources = [Source(c.id, c.problem, c.language, texts[c.id]) for c in chosen if c.id in texts]
                 matches, short = await compute(self.worker, report, sources, starters)
                 report.skipped = [(by_id[key], tokens) for key, tokens in short]
-                report.pairs = [Pair(n, m, by_id[m.a], by_id[m.b], lines_of(texts[m.a], m.spans_a),
-                                     lines_of(texts[m.b], m.spans_b))
+                breaks = {key: newlines(text) for key, text in texts.items()}
+                report.pairs = [Pair(n, m, by_id[m.a], by_id[m.b], lines_of(breaks[m.a], m.spans_a),
+                                     lines_of(breaks[m.b], m.spans_b))
                                 for n, m in enumerate(matches[:MAX_PAIRS], 1)]  # fmt: skip
                 report.more_pairs = max(0, len(matches) - MAX_PAIRS)
                 report.wall_s = time.monotonic() - began
@@ -327,6 +332,8 @@ class SimilarityService:
         except Exception:
             log.exception("similarity report %s failed", report.id)
             report.state, report.error = State.FAILED, "the report failed; the error is in the server's log"
+        finally:
+            report.done.set()
 
     async def _load(self, report: Report) -> tuple[list[Candidate], dict[str, str], dict[tuple[str, str], str]]:
         """The submissions to compare, their sources, and the starter code per (problem, language)."""

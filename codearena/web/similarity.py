@@ -10,7 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
-from codearena.services.errors import Invalid, ServiceError
+from codearena.services.errors import Conflict, Invalid, ServiceError
 from codearena.services.similarity import Pair, Report, SimilarityService
 from codearena.store.similarity import Candidate
 from codearena.web.accounts import FORM_BYTES, accounts_on, form_of, refused, see_other
@@ -97,7 +97,7 @@ async def api_report(request: web.Request) -> web.Response:
 async def api_csv(request: web.Request) -> web.Response:
     report = await service(request).report(request[VIEWER], request.match_info["id"])
     if not report.finished:
-        raise Invalid("not_ready", f"the report is {report.state.value}; the CSV is ready when it is done")
+        raise Conflict("not_ready", f"the report is {report.state.value}; the CSV is ready when it is done")
     response = web.Response(text=report_csv(report), content_type="text/csv", charset="utf-8")
     response.headers["Content-Disposition"] = f'attachment; filename="similarity-{report.id}.csv"'
     return response
