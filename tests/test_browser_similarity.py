@@ -45,6 +45,7 @@ async def test_an_instructor_reads_a_report_and_a_pair_side_by_side(
             await page.goto(f"/assignments/{assignment}")
             await page.get_by_role("link", name="Similarity report").click()
             await expect(page.get_by_role("heading", name="Similarity report")).to_be_visible()
+            await shot(page, "similarity-start-1024")
             await page.get_by_role("button", name="Start the report").click()
             await expect(page.locator("#sim-found")).to_have_text("4 pairs at least 50% alike", timeout=30_000)
             assert await page.locator("table.sim-pairs tbody tr").count() == 4
