@@ -138,7 +138,13 @@ def is_late(w: Window, submitted_at: str) -> bool:
 
 def best(points: float, attempts: Iterable[Attempt], w: Window) -> ProblemScore:
     """The best counting score of `attempts` at one problem; on a tie, an on-time one."""
+    return counted(points, attempts, w)[0]
+
+
+def counted(points: float, attempts: Iterable[Attempt], w: Window) -> tuple[ProblemScore, Attempt | None]:
+    """The best counting score of `attempts`, and the attempt that scores it (None: none counts)."""
     found = ProblemScore(0.0, False)
+    scoring: Attempt | None = None
     for a in attempts:
         top = points * a.passed / a.total if a.total > 0 else 0.0
         if top <= 0 or top < found.score or (top == found.score and not found.late):
@@ -150,8 +156,8 @@ def best(points: float, attempts: Iterable[Attempt], w: Window) -> ProblemScore:
         score = points * a.passed / a.total * factor
         late = w.due is not None and when > w.due
         if score > found.score or (score == found.score and found.late and not late):
-            found = ProblemScore(score, late)
-    return found
+            found, scoring = ProblemScore(score, late), a
+    return found, scoring
 
 
 def describe(assignment: Assignment) -> str:

@@ -22,8 +22,10 @@ from codearena.services.assignments import AssignmentService
 from codearena.services.clarifications import ClarificationService
 from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
+from codearena.services.cpu_worker import ProcessWorker
 from codearena.services.engine import EngineFactory
 from codearena.services.runs import RunService
+from codearena.services.similarity import SimilarityService
 from codearena.services.submissions import SubmissionService
 from codearena.store.accounts import AccountStore
 from codearena.store.assignments import AssignmentStore
@@ -31,6 +33,7 @@ from codearena.store.clarifications import ClarificationStore
 from codearena.store.contests import ContestStore
 from codearena.store.courses import CourseStore
 from codearena.store.db import Database
+from codearena.store.similarity import SimilarityStore
 from codearena.store.submissions import SubmissionStore
 from codearena.web import (
     accounts,
@@ -69,6 +72,7 @@ from codearena.web.keys import (
     RUN_SERVICE,
     SETTINGS,
     SIGNER,
+    SIMILARITY,
     SUBMISSION_SERVICE,
     SUBMISSIONS,
     TRUSTED_PROXIES,
@@ -76,6 +80,7 @@ from codearena.web.keys import (
 )  # fmt: skip
 from codearena.web.ratelimit import RateLimiter
 from codearena.web.security import SessionSigner, guard
+from codearena.web.similarity import routes as similarity_routes
 from codearena.web.virtual_runs import routes as virtual_run_routes
 from codearena.worker import JudgeQueue
 
@@ -140,6 +145,15 @@ async def services_ctx(app: web.Application) -> AsyncIterator[None]:
     yield
 
 
+async def similarity_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Similarity reports, made in a worker process that starts when one is asked for."""
+    problems = app[PROBLEMS]
+    app[SIMILARITY] = SimilarityService(app[ASSIGNMENTS], app[CONTESTS], SimilarityStore(app[DATABASE]), problems,
+                                        ProcessWorker())  # fmt: skip
+    yield
+    await app[SIMILARITY].close()
+
+
 async def problems_watch_ctx(app: web.Application) -> AsyncIterator[None]:
     """Reload the problems when their files change, without a restart."""
     interval_s = app[SETTINGS].problems_poll_interval_s
@@ -184,7 +198,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app[LIMITER] = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst, settings.rate_limit_enabled,
                                prefixes={"addr:": address_limits})  # fmt: skip
     app[WEBSOCKETS] = weakref.WeakSet()
-    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx, problems_watch_ctx])
+    app.cleanup_ctx.extend([database_ctx, engine_ctx, queue_ctx, services_ctx, similarity_ctx, problems_watch_ctx])
     app.on_shutdown.append(on_shutdown)
     app.on_response_prepare.append(security.add_security_headers)
     app.add_routes(api.routes)
@@ -199,4 +213,5 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(clarifications.routes)
     app.add_routes(contest_jury_routes)
     app.add_routes(virtual_run_routes)
+    app.add_routes(similarity_routes)
     return app

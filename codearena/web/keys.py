@@ -22,6 +22,7 @@ from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
 from codearena.services.runs import RunService
+from codearena.services.similarity import SimilarityService
 from codearena.services.submissions import SubmissionService
 from codearena.store.db import Database
 from codearena.store.submissions import SubmissionStore
@@ -61,3 +62,4 @@ CONTESTS = web.AppKey("contests", ContestService)
 # (contest, jury or not) -> the board last sent over WebSockets, and its `scoreboard` message
 BOARD_HTML = web.AppKey("board_html", dict[tuple[str, bool], tuple[Scoreboard, str]])
 CLARIFICATIONS = web.AppKey("clarifications", ClarificationService)
+SIMILARITY = web.AppKey("similarity", SimilarityService)
