@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 from typing import Any
 
 import aiohttp
@@ -45,6 +46,25 @@ def friday(token: str, **changes: str) -> dict[str, str]:
             "course": "algo", "participants": "bob,  carl\nbob\n", "practice_after_end": "on"}  # fmt: skip
     form.update(changes)
     return {k: v for k, v in form.items() if v != "-"}
+
+
+class Doubled(HTMLParser):
+    """The tags of a page that carry an attribute twice (a browser keeps the first one only)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = [name for name, _ in attrs]
+        if len(names) != len(set(names)):
+            self.found.append(f"<{tag} {attrs}>")
+
+
+def doubled_attributes(page: str) -> list[str]:
+    parser = Doubled()
+    parser.feed(page)
+    return parser.found
 
 
 async def contest_slugs(client: aiohttp.ClientSession) -> list[str]:
@@ -144,6 +164,8 @@ async def test_a_bad_field_comes_back_with_its_message_and_what_was_typed(server
             status, _, page = await post(client, friday(token, **change))
             assert status == expected and message in html.unescape(page), change
             assert f'id="c-{field}-error"' in page and f'href="#c-{field}"' in page, change
+            assert re.search(rf'aria-describedby="[^"]*c-{field}-error"', page), f"{field} names its error"
+            assert doubled_attributes(page) == []
         assert await contest_slugs(client) == [], "nothing was made"
         assert (await post(client, friday(token)))[0] == 303
         status, _, page = await post(client, friday(token))
