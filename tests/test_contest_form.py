@@ -94,7 +94,7 @@ async def test_an_instructor_makes_an_icpc_contest_through_the_form(server: Test
     ann, _, _ = [await add_user(server, name) for name in ("ann", "bob", "carl")]
     await course(server, "algo", teacher, ann)
     await course(server, "theirs", other)
-    client = visitor(server)
+    client, admin = visitor(server), visitor(server)
     try:
         await login(client, "teacher")
         status, index = await get(client, "/contests")
@@ -123,8 +123,14 @@ async def test_an_instructor_makes_an_icpc_contest_through_the_form(server: Test
         assert stored.created_by == teacher.id and stored.course_id is not None
         status, page = await get(client, "/contests/friday-round")
         assert status == 200 and "Friday Round" in page
+
+        await add_user(server, "root", Role.ADMIN)
+        await login(admin, "root")
+        status, page = await get(admin, "/contests/new")
+        assert status == 200 and 'value="algo"' in page and 'value="theirs"' in page, "an admin: every course"
     finally:
         await client.close()
+        await admin.close()
 
 
 async def test_a_bad_field_comes_back_with_its_message_and_what_was_typed(server: TestServer) -> None:  # noqa: F811
