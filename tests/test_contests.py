@@ -111,7 +111,9 @@ async def test_bad_contests_are_refused_with_reasons(server: TestServer) -> None
         cases: list[tuple[dict[str, Any], str]] = [
             ({"slug": "Bad Slug"}, "invalid_slug"), ({"ends_at": "2000-01-01T00:00:00Z"}, "invalid_times"),
             ({"rule": "golf"}, "invalid_rule"), ({"problems": [{"label": "A", "problem": "nope"}]}, "invalid_problems"),
-            ({"participants": ["ghost"]}, "invalid_participants"),
+            ({"participants": ["ghost"]}, "invalid_participants"), ({"slug": "new"}, "invalid_slug"),
+            ({"problems": [{"label": "A", "problem": "two-sum"}, {"label": "B", "problem": "two-sum"}]},
+             "invalid_problems"),
         ]  # fmt: skip
         for change, code in cases:
             async with client.post("/api/contests", json={**contest("c1", participants=()), **change}) as r:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from codearena.domain.accounts import Role
+from codearena.domain.courses import Course
 from codearena.domain.grading_rules import iso, parse_time
 from codearena.domain.scoreboard import Entry, Rule, Rules, Scoreboard, standings
 from codearena.domain.scoreboard import Problem as Column
@@ -32,6 +33,7 @@ from codearena.store.submissions import utc_now
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LABEL = re.compile(r"^[A-Z][A-Z0-9]{0,3}$")
+RESERVED_SLUGS = frozenset({"new"})  # page paths under /contests/
 MAX_AGE_S = 2.0  # how long a contest's loaded standings serve when no submission event comes
 
 
@@ -166,8 +168,8 @@ class ContestService:
         if not is_staff(viewer):
             raise Forbidden("forbidden", "only instructors and admins make contests")
         slug, title = data.get("slug"), data.get("title")
-        if not isinstance(slug, str) or not SLUG.match(slug):
-            raise Invalid("invalid_slug", "'slug': lower-case letters, digits and -, at most 64")
+        if not isinstance(slug, str) or not SLUG.match(slug) or slug in RESERVED_SLUGS:
+            raise Invalid("invalid_slug", "'slug': lower-case letters, digits and -, at most 64 (not 'new')")
         if not isinstance(title, str) or not title.strip() or len(title) > 200:
             raise Invalid("invalid_title", "'title': 1 to 200 characters")
         starts, ends = _time(data.get("starts_at"), "starts_at"), _time(data.get("ends_at"), "ends_at")
@@ -209,6 +211,8 @@ class ContestService:
                 raise Invalid("invalid_problems", f"label {label!r}: A, B, C... once each")
             if not isinstance(slug, str) or slug not in self.problems:
                 raise Invalid("invalid_problems", f"no problem {str(slug)[:100]!r}")
+            if any(p.problem == slug for p in found):  # the standings find a problem's column by its slug
+                raise Invalid("invalid_problems", f"problem {slug!r} is in the contest twice")
             if isinstance(points, bool) or not isinstance(points, int | float) or not 0 < points <= 10_000:
                 raise Invalid("invalid_problems", f"points of {label}: a number from 0 to 10000")
             found.append(ContestProblem(label, slug, float(points)))
@@ -221,6 +225,17 @@ class ContestService:
         if course is None or (role != Role.ADMIN and await self.courses.role_in(course.id, user_id) != "instructor"):
             raise NotFound("course_not_found", f"no course {str(value)[:100]!r} of yours")
         return course.id
+
+    async def course_choices(self, viewer: Viewer) -> list[Course]:
+        """The courses a new contest of `viewer`'s may belong to: an admin's, every one; an
+        instructor's, those they teach. Forbidden to students, who make no contests."""
+        user = require_user(viewer)
+        if not is_staff(viewer):
+            raise Forbidden("forbidden", "only instructors and admins make contests")
+        if user.role == Role.ADMIN:
+            return await self.courses.every()
+        mine = await self.courses.of_user(user.id)
+        return [c for c in mine if await self.courses.role_in(c.id, user.id) == "instructor"]
 
     async def _users(self, value: object) -> list[int]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

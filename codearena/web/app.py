@@ -48,6 +48,7 @@ from codearena.web import (
     views,
     ws,
 )
+from codearena.web.contest_form import routes as contest_form_routes
 from codearena.web.contest_jury import routes as contest_jury_routes
 from codearena.web.errors import json_errors
 from codearena.web.keys import (
@@ -209,6 +210,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(courses.routes)
     app.add_routes(assignments.routes)
     app.add_routes(review.routes)
+    app.add_routes(contest_form_routes)  # /contests/new before /contests/{slug}
     app.add_routes(contests.routes)
     app.add_routes(clarifications.routes)
     app.add_routes(contest_jury_routes)
