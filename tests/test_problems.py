@@ -18,7 +18,7 @@ PRACTICE = [
     "longest-substring-without-repeating-characters", "group-anagrams",
     "product-of-array-except-self", "merge-intervals", "coin-change", "lru-cache",
     "median-of-two-sorted-arrays", "regular-expression-matching", "merge-k-sorted-lists",
-    "trapping-rain-water", "word-ladder", "serialize-and-deserialize-binary-tree",
+    "trapping-rain-water", "word-ladder", "serialize-and-deserialize-binary-tree", "subarray-sum-equals-k",
 ]  # fmt: skip
 
 
