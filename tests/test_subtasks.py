@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from codearena.domain.verdicts import TestResult, Verdict, verdict_label
+from codearena.domain.verdicts import Status, TestResult, Verdict, verdict_label
 from codearena.judging.grading import Grader, summarize
+from codearena import live as hub
 from codearena.problems.model import Expected, Group, ProblemError
 from codearena.problems.native import load_problem
 
@@ -102,6 +103,20 @@ def test_nothing_run_scores_nothing() -> None:
     result = summarize([TestResult(index=i, verdict=Verdict.SKIPPED) for i in range(1, 9)], "error", GROUPS)
     assert (result.verdict, result.score, result.max_score) == (Verdict.SKIPPED, 0, 100)
     assert {g.verdict for g in result.groups} == {Verdict.SKIPPED}
+
+
+def test_a_late_subscriber_is_replayed_the_groups_done_so_far() -> None:
+    live, grader = hub.Live(), Grader(groups=GROUPS)
+    live.set_status("s1", Status.RUNNING)
+    for index in (1, 2, 3):
+        group = grader.record(ok(index))
+        live.add_test("s1", ok(index))
+        if group is not None:
+            live.add_group("s1", group)
+    replayed = live.replay("s1")
+    assert [type(e) for e in replayed[1:]] == [hub.TestFinished] * 3 + [hub.GroupFinished]
+    progress = live.progress("s1")
+    assert progress is not None and [g.name for g in progress.groups] == ["samples"]
 
 
 # --- the format

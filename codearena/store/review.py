@@ -183,8 +183,10 @@ class ReviewStore(CourseStore):  # by_slug, by_id, role_in, students
                     (rejudge_id, submission_id),
                 )
                 await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
+                await connection.execute("DELETE FROM group_results WHERE submission_id = ?", (submission_id,))
                 await connection.execute(
-                    "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, time_ms = 0,"
+                    "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, score = NULL,"
+                    " max_score = NULL, time_ms = 0,"
                     " memory_kb = 0, compile_output = '', reason = '', finished_at = NULL, attempts = 0"
                     " WHERE id = ?",
                     (Status.QUEUED.value, submission_id),
