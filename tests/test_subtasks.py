@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from codearena import live as hub
 from codearena.domain.verdicts import Status, TestResult, Verdict, verdict_label
 from codearena.judging.grading import Grader, summarize
-from codearena import live as hub
 from codearena.problems.model import Expected, Group, ProblemError
 from codearena.problems.native import load_problem
 

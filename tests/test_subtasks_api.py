@@ -45,7 +45,7 @@ async def test_a_partial_submission_over_the_api_the_socket_and_the_pages(
         assert waiting.count('class="group-head"') == 3 and waiting.count("Waiting") == 3 + 19
         assert '<span class="group-points">40 points</span>' in waiting
         fake_engine.judging.let_one_through()
-        events = []
+        events: list[dict[str, Any]] = []
         while not events or events[-1]["type"] != "submission_completed":
             events.append(json.loads((await ws.receive()).data))
         body = await wait_completed(client, submission_id)

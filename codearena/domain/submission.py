@@ -31,11 +31,3 @@ class Submission(BaseModel):
     attempts: int = Field(0, description="times a worker started judging it; a crash leaves it counted")
     tests: list[TestResult] = Field(default_factory=list, description="stored results, once judged; samples first")
     groups: list[GroupResult] = Field(default_factory=list, description="stored group results, once judged")
-
-    @property
-    def share(self) -> float:
-        """How much of the problem it solved, 0 to 1: its points of the most, for a problem in
-        groups, else its tests passed of the total."""
-        if self.max_score:
-            return (self.score or 0) / self.max_score
-        return self.passed / self.total if self.total else 0.0

@@ -71,7 +71,7 @@ function pendingRow(index) {
 
 // A group's head row: its name, then its verdict and points earned once done, else its points.
 function groupHeadContent(name, points, result = null) {
-  const cells = [el("span", { class: "group-name" }, name)];
+  const cells = [el("span", { class: "group-name" }, el("span", { class: "visually-hidden" }, "Group "), name)];
   if (result) cells.push(" ", verdictBadge(result.verdict), " ", el("span", { class: "group-points" }, `${result.earned} / ${points} points`));
   else cells.push(" ", verdictBadge("pending", "Waiting"), " ", el("span", { class: "group-points" }, `${points} points`));
   return cells;
