@@ -12,8 +12,9 @@ from pathlib import Path
 
 from codearena import cli_users
 from codearena.config import ConfigError, Settings, load_settings
+from codearena.domain.verdicts import verdict_label
 from codearena.engine import Engine
-from codearena.judging.judge import JudgeEvent, StatusEvent, TestEvent
+from codearena.judging.judge import GroupEvent, JudgeEvent, StatusEvent, TestEvent
 from codearena.languages import LanguageError, language_for_file, load_languages
 from codearena.problems.check import check_folder, folders_to_check, judge_solution
 from codearena.problems.model import Problem, ProblemError
@@ -64,6 +65,9 @@ async def judge_command(args: argparse.Namespace) -> int:
                 f"  test {t.index:>3}  {t.verdict.value:<22} {t.time_ms:>6} ms {t.memory_kb:>8} KB",
                 flush=True,
             )
+        elif isinstance(event, GroupEvent):
+            g = event.result
+            print(f"  group {g.name}: {g.verdict.value}, {g.earned}/{g.points} points", flush=True)
 
     try:
         engine = await Engine.start(settings, languages)
@@ -79,7 +83,8 @@ async def judge_command(args: argparse.Namespace) -> int:
         if result.compile_output.strip():
             print(result.compile_output.rstrip())
         print(
-            f"{result.verdict.value}: {result.passed}/{result.total} tests passed, "
+            f"{verdict_label(result.verdict, result.score, result.max_score)}: "
+            f"{result.passed}/{result.total} tests passed, "
             f"max {result.time_ms} ms, {result.memory_kb} KB"
         )
     return 0
@@ -124,7 +129,7 @@ async def check_problems_command(args: argparse.Namespace) -> int:
                 failure = await task
                 failures += failure is not None
                 where = f"{problem.slug}/{name}"
-                print(f"FAIL: {where}: {failure}" if failure else f"ok: {where}: {problem.solutions[name].value}",
+                print(f"FAIL: {where}: {failure}" if failure else f"ok: {where}: {problem.solutions[name]}",
                       flush=True)  # fmt: skip
     finally:
         if engine is not None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from codearena.domain.submission import Submission
-from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,14 @@ class TestFinished:
 
 
 @dataclass(frozen=True)
+class GroupFinished:
+    """A group of tests (a subtask) is done: its points and verdict are known."""
+
+    submission_id: str
+    result: GroupResult
+
+
+@dataclass(frozen=True)
 class Completed:
     submission_id: str
     verdict: Verdict
@@ -55,16 +63,19 @@ class Completed:
     time_ms: int
     memory_kb: int
     reason: str
+    score: int | None = None  # points earned, for a problem in groups
+    max_score: int | None = None
 
     @classmethod
     def of_result(cls, submission_id: str, result: JudgeResult) -> Completed:
         return cls(submission_id, result.verdict, result.passed, result.total, result.time_ms, result.memory_kb,
-                   result.reason)  # fmt: skip
+                   result.reason, result.score, result.max_score)  # fmt: skip
 
     @classmethod
     def of_submission(cls, submission: Submission) -> Completed:
         return cls(submission.id, submission.verdict or Verdict.INTERNAL_ERROR, submission.passed, submission.total,
-                   submission.time_ms, submission.memory_kb, submission.reason)  # fmt: skip
+                   submission.time_ms, submission.memory_kb, submission.reason, submission.score,
+                   submission.max_score)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ class ClarificationsChanged:
     contest: str
 
 
-LiveEvent = StatusChanged | TestFinished | Completed | ScoreboardChanged | ClarificationsChanged
+LiveEvent = StatusChanged | TestFinished | GroupFinished | Completed | ScoreboardChanged | ClarificationsChanged
 SubmissionWatcher = Callable[[str, "StatusChanged | Completed"], None]
 
 
@@ -98,6 +109,7 @@ class Progress:
     status: Status
     queue_position: int | None
     tests: tuple[TestResult, ...]
+    groups: tuple[GroupResult, ...] = ()
 
 
 @dataclass
@@ -105,6 +117,7 @@ class _Progress:
     status: Status
     queue_position: int | None = None
     tests: list[TestResult] = field(default_factory=list)
+    groups: list[GroupResult] = field(default_factory=list)
     announced_position: int | None = None  # the place subscribers were last told
 
 
@@ -174,7 +187,7 @@ class Live:
         found = self._progress.get(submission_id)
         if found is None:
             return None
-        return Progress(found.status, found.queue_position, tuple(found.tests))
+        return Progress(found.status, found.queue_position, tuple(found.tests), tuple(found.groups))
 
     def replay(self, submission_id: str) -> list[LiveEvent]:
         """The events that bring a late subscriber up to date; none for a completed submission."""
@@ -182,7 +195,8 @@ class Live:
         if found is None:
             return []
         status = StatusChanged(submission_id, found.status, found.queue_position)
-        return [status, *(TestFinished(submission_id, t) for t in found.tests)]
+        tests = [TestFinished(submission_id, t) for t in found.tests]
+        return [status, *tests, *(GroupFinished(submission_id, g) for g in found.groups)]
 
     def queued(self, submission_id: str, position: int) -> None:
         self._progress[submission_id] = _Progress(Status.QUEUED, position, announced_position=position)
@@ -235,6 +249,10 @@ class Live:
     def add_test(self, submission_id: str, result: TestResult) -> None:
         self._progress.setdefault(submission_id, _Progress(Status.RUNNING)).tests.append(result)
         self.publish(submission_topic(submission_id), TestFinished(submission_id, result))
+
+    def add_group(self, submission_id: str, result: GroupResult) -> None:
+        self._progress.setdefault(submission_id, _Progress(Status.RUNNING)).groups.append(result)
+        self.publish(submission_topic(submission_id), GroupFinished(submission_id, result))
 
     def complete(self, completed: Completed) -> None:
         self._progress.pop(completed.submission_id, None)

@@ -20,7 +20,7 @@ from typing import Protocol
 from codearena.domain.submission import Submission
 from codearena.domain.text import valid_test
 from codearena.domain.verdicts import JudgeResult, Status, Verdict
-from codearena.judging.judge import EventSink, JudgeEvent, StatusEvent, TestEvent, skipped
+from codearena.judging.judge import EventSink, GroupEvent, JudgeEvent, StatusEvent, TestEvent, skipped
 from codearena.judging.runs import RunOutcome, RunRequest
 from codearena.languages import Language
 from codearena.live import Completed, Live
@@ -276,6 +276,8 @@ class JudgeQueue:
                 self.live.set_status(submission.id, event.status)
             elif isinstance(event, TestEvent):
                 self.live.add_test(submission.id, valid_test(event.result))
+            elif isinstance(event, GroupEvent):
+                self.live.add_group(submission.id, event.result)
 
         try:
             # asyncio.timeout, not wait_for: on 3.11 wait_for swallows a cancellation that comes as

@@ -14,6 +14,9 @@ both: it waits, then crashes):
     "hang"          the judge never returns (until the job timeout)
     "block"         running, waits until the test calls let_one_through(), then accepts
     "pause"         after the first test that fails, waits for let_one_through() before the rest
+    "partial"       the first test of the problem's last group runs out of time, the rest pass
+                    (for a problem in groups: a partial score; the real grader skips the rest
+                    of that group)
 """
 
 from __future__ import annotations
@@ -22,8 +25,8 @@ import asyncio
 
 from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
-from codearena.judging.grading import summarize
-from codearena.judging.judge import EventSink, StatusEvent, TestEvent
+from codearena.judging.grading import Grader, summarize
+from codearena.judging.judge import EventSink, GroupEvent, StatusEvent, TestEvent
 from codearena.judging.runs import RunCase, RunOutcome, RunRequest
 from codearena.languages import Language
 from codearena.live import LiveEvent
@@ -64,19 +67,28 @@ class FakeJudge:
         if command == "compile error":
             await on_event(StatusEvent(Status.COMPILING))
             skipped = [TestResult(index=t.index, verdict=Verdict.SKIPPED, sample=t.sample) for t in problem.tests]
-            return result_of(skipped, compile_output="main.cpp:1: error: expected ';'")
+            return result_of(skipped, compile_output="main.cpp:1: error: expected ';'", problem=problem)
         await on_event(StatusEvent(Status.RUNNING))
         if block:
             await self._tickets.acquire()
-        tests: list[TestResult] = []
+        grader = Grader(groups=problem.groups)  # the real stop rules: a group stops at its first failure
+        slow = problem.groups[-1].tests[0] if command == "partial" and problem.groups else None
         for test in problem.tests:
-            outcome = self._outcome(command, test.index, test.sample, tests)
-            tests.append(outcome)
+            if not grader.should_run(test.index):
+                outcome = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
+            elif test.index == slow:
+                outcome = TestResult(index=test.index, verdict=Verdict.TIME_LIMIT_EXCEEDED, time_ms=1001,
+                                     memory_kb=1024, reason="time limit (CPU 1001 ms of 1000 ms)")  # fmt: skip
+            else:
+                outcome = self._outcome(command, test.index, test.sample, grader.results)
+            group = grader.record(outcome)
             await on_event(TestEvent(outcome))
+            if group is not None:
+                await on_event(GroupEvent(group))
             if pause and outcome.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED):
                 pause = False
                 await self._tickets.acquire()
-        return result_of(tests)
+        return grader.summary()
 
     async def run(self, request: RunRequest) -> RunOutcome:
         """Echo each input upper-cased: the stdin, or every sample of the problem; "block" waits
@@ -133,9 +145,9 @@ class FakeEngine:
         self.closed += 1
 
 
-def result_of(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
+def result_of(tests: list[TestResult], compile_output: str = "", problem: Problem | None = None) -> JudgeResult:
     """What the real judge would make of these tests (its own grading), or a compilation error."""
-    result = summarize(tests, compile_output)
+    result = summarize(tests, compile_output, problem.groups if problem else ())
     if compile_output:
         return result.model_copy(update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"})
     return result

@@ -18,7 +18,7 @@ PRACTICE = [
     "longest-substring-without-repeating-characters", "group-anagrams",
     "product-of-array-except-self", "merge-intervals", "coin-change", "lru-cache",
     "median-of-two-sorted-arrays", "regular-expression-matching", "merge-k-sorted-lists",
-    "trapping-rain-water", "word-ladder", "serialize-and-deserialize-binary-tree",
+    "trapping-rain-water", "word-ladder", "serialize-and-deserialize-binary-tree", "subarray-sum-equals-k",
 ]  # fmt: skip
 
 
@@ -50,9 +50,9 @@ def test_bundled_problem_is_complete(slug: str, languages: dict[str, Language]) 
     solutions = problem.solutions
     files = {p.name for p in (problem.path / "solutions").iterdir()}
     assert files == set(solutions), "every solution file has a verdict and every verdict a file"
-    accepted = {Path(name).suffix for name, verdict in solutions.items() if verdict == Verdict.ACCEPTED}
+    accepted = {Path(name).suffix for name, expected in solutions.items() if expected.verdict == Verdict.ACCEPTED}
     assert accepted >= {".py", ".js", ".java", ".cpp"}
-    assert any(verdict != Verdict.ACCEPTED for verdict in solutions.values())
+    assert any(expected.verdict != Verdict.ACCEPTED for expected in solutions.values())
 
 
 def make(root: Path, slug: str, yaml_text: str, *, tests: bool = True) -> Path:

@@ -1,4 +1,5 @@
-"""Problems are tested like code: every reference solution gets the verdict it declares.
+"""Problems are tested like code: every reference solution gets the verdict it declares, and for
+a problem in groups (subtasks) a partial one the score it declares ("partial 40").
 
 All of them are judged at once, concurrently over the pool (as a busy server would), the first
 time a test here asks; each test then checks its own solution's result.
@@ -11,7 +12,7 @@ import asyncio
 import pytest
 import pytest_asyncio
 
-from codearena.domain.verdicts import JudgeResult
+from codearena.domain.verdicts import JudgeResult, Verdict
 from codearena.engine import Engine
 from codearena.languages import language_for_file, load_languages
 from codearena.paths import PROBLEMS_DIR
@@ -31,7 +32,8 @@ async def judged(engine: Engine) -> dict[tuple[str, str], JudgeResult]:
         path = problem.path / "solutions" / name
         language = language_for_file(engine.languages, path)
         assert language is not None, f"no language for {path.name}"
-        # The first failing test decides the verdict, so later tests need not run.
+        # The first failing test decides the verdict, so later tests need not run (with groups,
+        # each group stops at its first failing test and every group runs: the score is known).
         return await engine.judge.judge(
             problem, engine.languages[language], path.read_text(), stop_on_first_failure=True
         )
@@ -44,8 +46,9 @@ async def judged(engine: Engine) -> dict[tuple[str, str], JudgeResult]:
 def test_reference_solution(judged: dict[tuple[str, str], JudgeResult], slug: str, solution: str) -> None:
     expected = _PROBLEMS[slug].solutions[solution]
     result = judged[slug, solution]
-    failing = next((t for t in result.tests if t.verdict == result.verdict), None)
-    assert result.verdict == expected, (
-        f"{slug}/{solution}: expected {expected.value}, got {result.verdict.value} "
+    failing = next((t for t in result.tests if t.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED)), None)
+    got = result.verdict.value + (f" {result.score}" if result.score is not None else "")
+    assert expected.met_by(result), (
+        f"{slug}/{solution}: expected {expected}, got {got} "
         f"on test {failing.index if failing else '-'}: {failing.model_dump() if failing else result.compile_output}"
     )

@@ -217,7 +217,7 @@ def test_every_verdict_has_an_icon_and_a_name() -> None:
 # Every character beyond ASCII that the pages show, each checked against Unicode's emoji-data.txt:
 # none has the Emoji property, so no system draws one from a colour emoji font (U+26A0 and U+2600,
 # once used here, do). A new one must be checked the same way before it joins the list.
-PLAIN_GLYPHS = set("“”·\u2013…✓✗\u203a⟨⟩☾☼◷●▦⌘≡△")  # with an en dash and a single angle quote
+PLAIN_GLYPHS = set("“”·\u2013…✓✗\u203a⟨⟩☾☼◷●▦⌘≡△◐")  # with an en dash and a single angle quote
 
 
 def test_no_glyph_needs_an_emoji_font() -> None:

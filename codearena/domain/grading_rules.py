@@ -4,7 +4,8 @@ A student's window runs from the assignment's opening to their effective due tim
 assignment's, or their extension's, and for a timed assignment no later than their Start plus
 its minutes. After it, with after_due = "late", a submission counts with the late penalty until
 late_until (no end when there is none); with "ignored" it counts not at all. A problem scores
-points x passed/total of the best counting submission, a late one multiplied by its penalty.
+points x earned/out_of of the best counting submission (its tests passed of the total, or for a
+problem in groups of tests its points of the most), a late one multiplied by its penalty.
 """
 
 from __future__ import annotations
@@ -68,11 +69,12 @@ class Window:
 
 
 class Attempt(NamedTuple):
-    """One submission as scoring sees it (a tuple: a grade export makes tens of thousands)."""
+    """One submission as scoring sees it (a tuple: a grade export makes tens of thousands):
+    tests passed of the total, or for a problem in groups points earned of the most."""
 
     created_at: str
-    passed: int
-    total: int
+    earned: int
+    out_of: int
 
 
 @dataclass(frozen=True)
@@ -146,14 +148,14 @@ def counted(points: float, attempts: Iterable[Attempt], w: Window) -> tuple[Prob
     found = ProblemScore(0.0, False)
     scoring: Attempt | None = None
     for a in attempts:
-        top = points * a.passed / a.total if a.total > 0 else 0.0
+        top = points * a.earned / a.out_of if a.out_of > 0 else 0.0
         if top <= 0 or top < found.score or (top == found.score and not found.late):
             continue  # cannot beat what is found, whenever it was made (a penalty only lowers it)
         when = parse_time(a.created_at)
         factor = multiplier_at(w, when)
         if factor is None:
             continue
-        score = points * a.passed / a.total * factor
+        score = points * a.earned / a.out_of * factor
         late = w.due is not None and when > w.due
         if score > found.score or (score == found.score and found.late and not late):
             found, scoring = ProblemScore(score, late), a
@@ -162,7 +164,8 @@ def counted(points: float, attempts: Iterable[Attempt], w: Window) -> tuple[Prob
 
 def describe(assignment: Assignment) -> str:
     """The score rule in words, for the student."""
-    words = "Each problem scores its points times the share of tests passed by your best submission"
+    words = ("Each problem scores its points times the share of tests passed by your best submission (of the"
+             " problem's points, for a problem scored in subtasks)")  # fmt: skip
     if assignment.time_limit_min is not None:
         words += (f". Timed: once you press Start you have {assignment.time_limit_min} minutes, and no later"
                   " than the due time")  # fmt: skip

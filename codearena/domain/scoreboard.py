@@ -5,7 +5,8 @@ Two rules:
 - ICPC: problems solved, then penalty time (minutes from the start to the first accepted
   submission, plus `penalty_min` for each rejected submission before it; compilation errors and
   judge errors do not count), ties broken by the time of the last first-accepted submission.
-- Points (IOI): the sum over problems of the best score of each.
+- Points (IOI): the sum over problems of the best score of each; for a problem in groups of
+  tests (subtasks), the best of each group over a participant's submissions, summed.
 
 The scoreboard may be frozen for the last minutes of a contest: to participants, a submission
 made after the freeze shows only as pending; the jury sees everything. Submissions after the end
@@ -52,6 +53,7 @@ class Entry:
     at_s: float  # seconds from the contest's start
     verdict: Verdict | None
     score: float = 0.0
+    subtasks: tuple[tuple[str, float], ...] = ()  # each group's name and the share of the points it earned
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Cell:
     solved_at_s: float | None = None
     first_solve: bool = False  # the first accepted submission to this problem in the contest
     points: float = 0.0  # points rule: the best score, in points
+    subtasks: dict[str, float] = field(default_factory=dict)  # points rule: each group's best share
 
     @property
     def penalty_min(self) -> int:
@@ -129,7 +132,7 @@ def standings(
             cell.pending += 0 if cell.solved and rules.rule == Rule.ICPC else 1
             continue
         if rules.rule == Rule.POINTS:
-            cell.points = max(cell.points, labels[entry.problem].points * min(1.0, max(0.0, entry.score)))
+            cell.points = best_points(cell, entry, labels[entry.problem].points)
             cell.solved = cell.solved or verdict == Verdict.ACCEPTED
             if verdict == Verdict.ACCEPTED and cell.solved_at_s is None:
                 cell.solved_at_s = entry.at_s
@@ -181,6 +184,15 @@ def replay(
     for row in board.rows:
         row.virtual = row.participant == run.participant
     return board
+
+
+def best_points(cell: Cell, entry: Entry, points: float) -> float:
+    """The points rule's score of a cell once `entry` is counted: the best of its submissions,
+    or with subtasks each group's best over them, summed (IOI), whichever is more."""
+    for name, share in entry.subtasks:
+        cell.subtasks[name] = max(cell.subtasks.get(name, 0.0), share)
+    best = max(entry.score, sum(cell.subtasks.values()))
+    return max(cell.points, points * min(1.0, max(0.0, best)))
 
 
 def _first_solves(rows: Iterable[Row], labels: Iterable[str]) -> None:

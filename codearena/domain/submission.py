@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from codearena.domain.verdicts import Status, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, Status, TestResult, Verdict
 
 
 class Submission(BaseModel):
@@ -20,6 +20,8 @@ class Submission(BaseModel):
     verdict: Verdict | None = Field(None, description="set when judging completes")
     passed: int = 0
     total: int = 0
+    score: int | None = Field(None, description="points earned, for a problem in groups (subtasks)")
+    max_score: int | None = Field(None, description="the points of all its groups, for a problem in groups")
     time_ms: int = Field(0, description="the largest CPU time of any test")
     memory_kb: int = Field(0, description="the largest peak memory of any test")
     compile_output: str = ""
@@ -28,3 +30,4 @@ class Submission(BaseModel):
     finished_at: str | None = None
     attempts: int = Field(0, description="times a worker started judging it; a crash leaves it counted")
     tests: list[TestResult] = Field(default_factory=list, description="stored results, once judged; samples first")
+    groups: list[GroupResult] = Field(default_factory=list, description="stored group results, once judged")

@@ -1,15 +1,21 @@
 """Grading: how a run ended, turned into a verdict and a reason in words; which tests still run;
-what the submission's verdict is. Pure functions of what the supervisor measured: no I/O.
+what the submission's verdict and score are. Pure functions of what the supervisor measured: no I/O.
+
+A problem in groups (subtasks, IOI style) is scored in points: a group earns its points only if
+every one of its tests passes, and stops at its first test that does not (the rest of it is
+skipped, not run); every group runs. The score is the sum of the groups' points earned.
 """
 
 from __future__ import annotations
 
 import re
 import signal
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, JudgeResult, TestResult, Verdict
 from codearena.languages import Language
+from codearena.problems.model import Group
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 # What a signal means to someone who wrote the program, by its number.
@@ -95,51 +101,113 @@ def run_outcome(reply: RunReply, limits: ProgramLimits, language: Language | Non
     return None, ""
 
 
+def failed(result: TestResult) -> bool:
+    return result.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED)
+
+
 @dataclass
 class Grader:
     """Which tests run, and the submission's verdict from the tests that did.
 
-    Every test runs, so a wrong answer still shows how many pass, except after a test that ran
-    out of time (the rest could only cost as much again each), or after any failure when the
-    problem says to stop at the first.
+    Without groups every test runs, so a wrong answer still shows how many pass, except after a
+    test that ran out of time (the rest could only cost as much again each), or after any
+    failure when the problem says to stop at the first. With groups, a failure stops its own
+    group only, whatever it was.
     """
 
     stop_on_first_failure: bool = False
+    groups: Sequence[Group] = ()
     stopped: bool = False
     results: list[TestResult] = field(default_factory=list)
+    _group_of: dict[int, int] = field(default_factory=dict)  # test index -> position in groups
+    _left: list[int] = field(default_factory=list)  # tests of each group not recorded yet
+    _failed: set[int] = field(default_factory=set)  # the groups with a test that did not pass
+
+    def __post_init__(self) -> None:
+        self._group_of = {index: g for g, group in enumerate(self.groups) for index in group.tests}
+        self._left = [len(group.tests) for group in self.groups]
 
     @property
     def pipelined(self) -> bool:
         """Whether a test may be sent before the previous one's verdict is known: yes unless a
         wrong answer (known only after checking) must stop the run. A time limit stops a
         request sent ahead too: the supervisor skips it (`skip_if_stopped`)."""
-        return not self.stop_on_first_failure
+        return not self.stop_on_first_failure and not self.groups
 
-    def record(self, result: TestResult, *, time_exceeded: bool = False) -> None:
+    def should_run(self, index: int) -> bool:
+        """Whether the test `index` runs, from what was recorded so far (else it is skipped)."""
+        if self.groups:
+            return self._group_of.get(index) not in self._failed
+        return not self.stopped
+
+    def record(self, result: TestResult, *, time_exceeded: bool = False) -> GroupResult | None:
+        """Keep a test's result; the result of its group if that was the group's last test."""
         self.results.append(result)
-        failed = result.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED)
-        if time_exceeded or (failed and self.stop_on_first_failure):
-            self.stopped = True
+        if not self.groups:
+            if time_exceeded or (failed(result) and self.stop_on_first_failure):
+                self.stopped = True
+            return None
+        position = self._group_of.get(result.index)
+        if position is None:
+            return None
+        if failed(result):
+            self._failed.add(position)
+        self._left[position] -= 1
+        if self._left[position] > 0:
+            return None
+        by_index = {t.index: t for t in self.results}
+        return group_result(position, self.groups[position], by_index)
 
     def summary(self, compile_output: str = "") -> JudgeResult:
-        return summarize(self.results, compile_output)
+        return summarize(self.results, compile_output, self.groups)
 
 
-def summarize(tests: list[TestResult], compile_output: str = "") -> JudgeResult:
-    """The verdict of the first test that did not pass decides; the largest time and memory."""
-    failing = next((t for t in tests if t.verdict not in (Verdict.ACCEPTED, Verdict.SKIPPED)), None)
+def group_result(position: int, group: Group, tests: dict[int, TestResult]) -> GroupResult:
+    """A group's points and verdict: the verdict of its first test that did not pass, skipped
+    if none ran, else accepted with its points."""
+    results = [tests[i] for i in group.tests if i in tests]
+    failing = next((t for t in results if failed(t)), None)
+    if failing is not None:
+        verdict = failing.verdict
+    elif len(results) < len(group.tests) or any(t.verdict == Verdict.SKIPPED for t in results):
+        verdict = Verdict.SKIPPED
+    else:
+        verdict = Verdict.ACCEPTED
+    earned = group.points if verdict == Verdict.ACCEPTED else 0
+    return GroupResult(index=position + 1, name=group.name, points=group.points, earned=earned, verdict=verdict,
+                       tests=list(group.tests))  # fmt: skip
+
+
+def summarize(tests: list[TestResult], compile_output: str = "", groups: Sequence[Group] = ()) -> JudgeResult:
+    """The verdict of the first test that did not pass decides; the largest time and memory.
+
+    With groups: accepted when every group is; else "partial" when some points were earned,
+    else the first failing test's verdict. The reason names the first failing test either way.
+    """
+    failing = next((t for t in tests if failed(t)), None)
     skipped_only = failing is None and any(t.verdict == Verdict.SKIPPED for t in tests)
     verdict = failing.verdict if failing else (Verdict.SKIPPED if skipped_only else Verdict.ACCEPTED)
     reason = ""
     if failing is not None and failing.reason:
         reason = f"test {failing.index}: {failing.reason}"
+    by_index = {t.index: t for t in tests}
+    results = [group_result(g, group, by_index) for g, group in enumerate(groups)]
+    score = sum(r.earned for r in results) if groups else None
+    if failing is not None and score:
+        verdict = Verdict.PARTIAL
+    group = next((g for g in groups if failing is not None and failing.index in g.tests), None)
+    if failing is not None and failing.reason and group is not None:
+        reason = f"test {failing.index} ({group.name}): {failing.reason}"
     return JudgeResult(
         verdict=verdict,
         passed=sum(t.verdict == Verdict.ACCEPTED for t in tests),
         total=len(tests),
+        score=score,
+        max_score=sum(group.points for group in groups) if groups else None,
         time_ms=max((t.time_ms for t in tests), default=0),
         memory_kb=max((t.memory_kb for t in tests), default=0),
         compile_output=compile_output,
         reason=reason,
         tests=tests,
+        groups=results,
     )

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from codearena.config import Settings
-from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
 from codearena.judging.checkers import CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
@@ -44,7 +44,14 @@ class TestEvent:
     result: TestResult
 
 
-JudgeEvent = StatusEvent | TestEvent
+@dataclass(frozen=True)
+class GroupEvent:
+    """A group of tests (a subtask) is done: its last test was run or skipped."""
+
+    result: GroupResult
+
+
+JudgeEvent = StatusEvent | TestEvent | GroupEvent
 EventSink = Callable[[JudgeEvent], Awaitable[None]]
 
 
@@ -64,7 +71,7 @@ def skipped(problem: Problem) -> list[TestResult]:
 
 def internal_error(problem: Problem, message: str) -> JudgeResult:
     """A judging that the judge itself failed: no test ran, and the message says why."""
-    return summarize(skipped(problem)).model_copy(
+    return summarize(skipped(problem), groups=problem.groups).model_copy(
         update={"verdict": Verdict.INTERNAL_ERROR, "compile_output": message, "reason": message}
     )
 
@@ -93,7 +100,9 @@ class Judge:
         started = time.monotonic()
         try:
             async with self.pool.lease() as sandbox:
-                result = await self._judge_in(sandbox, problem, language, source, on_event, Grader(stop))
+                result = await self._judge_in(
+                    sandbox, problem, language, source, on_event, Grader(stop, problem.groups)
+                )
         except (SandboxError, protocol.ProtocolError) as exc:
             log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
             result = internal_error(problem, f"the sandbox failed: {exc}")
@@ -148,16 +157,19 @@ class Judge:
         limits = test_limits(self.settings, problem, language)
         memory_mb = problem.limits.memory_limit_mb
 
+        # Only a request sent ahead may be skipped by the supervisor (after a time limit): one
+        # sent after the previous verdict is known runs, as the grader decided.
+        pipelined = grader.pipelined
+
         def request(test: TestCase, stdin: bytes | None = None) -> protocol.Frame:
             given = test.read_input() if stdin is None else stdin
-            return run_frame(language, source, memory_mb, limits, given, skip_if_stopped=True)
+            return run_frame(language, source, memory_mb, limits, given, skip_if_stopped=pipelined)
 
         cases = problem.tests
         # Unless a wrong answer may stop the run, tests' requests are sent ahead, so that the
         # supervisor never waits for a round trip: every test in the same write as the source
         # when their inputs are small, else one test ahead. The supervisor skips what was sent
         # ahead of a failed compile or a time limit.
-        pipelined = grader.pipelined
         inputs = [t.read_input() for t in cases] if pipelined else []
         everything = pipelined and sum(map(len, inputs)) <= SEND_AHEAD_BYTES
         ahead = [request(test, stdin) for test, stdin in zip(cases, inputs, strict=True)] if everything else []
@@ -167,17 +179,20 @@ class Judge:
         if not compiled.ok:
             for _ in range(sent):  # each answered "skipped"
                 await sandbox.receive(reply_timeout_s)
-            return summarize(skipped(problem), compiled.output).model_copy(
+            return summarize(skipped(problem), compiled.output, problem.groups).model_copy(
                 update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"}
             )
         await on_event(StatusEvent(Status.RUNNING))
         pending: asyncio.Task[None] | None = None
         try:
             for i, test in enumerate(cases):
-                if grader.stopped:
+                if not grader.should_run(test.index):
+                    if sent == i:
+                        # Skipped before its request went out (a group that stopped, while later
+                        # groups still run): it needs none, so count it sent and answered.
+                        sent, received = sent + 1, received + 1
                     result = TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
-                    grader.record(result)
-                    await on_event(TestEvent(result))
+                    await self._recorded(grader, result, on_event)
                     continue
                 if pending is not None:
                     await pending
@@ -191,8 +206,7 @@ class Judge:
                 reply = RunReply.parse(await sandbox.receive(reply_timeout_s))
                 received += 1
                 result = await self._test_result(problem, language, test, reply, limits)
-                grader.record(result, time_exceeded=reply.time_exceeded)
-                await on_event(TestEvent(result))
+                await self._recorded(grader, result, on_event, time_exceeded=reply.time_exceeded)
             if pending is not None:
                 await pending
                 pending = None
@@ -205,6 +219,16 @@ class Judge:
             if pending is not None:
                 pending.cancel()
         return grader.summary(compiled.output)
+
+    @staticmethod
+    async def _recorded(
+        grader: Grader, result: TestResult, on_event: EventSink, *, time_exceeded: bool = False
+    ) -> None:
+        """Grade a test's result and tell of it, and of its group when that is done."""
+        group = grader.record(result, time_exceeded=time_exceeded)
+        await on_event(TestEvent(result))
+        if group is not None:
+            await on_event(GroupEvent(group))
 
     async def _test_result(
         self, problem: Problem, language: Language, test: TestCase, reply: RunReply, limits: ProgramLimits

@@ -58,11 +58,13 @@ def check_folder(folder: Path, languages: dict[str, Language]) -> FolderCheck:
 async def judge_solution(judge: Judge, problem: Problem, name: str, language: Language) -> str | None:
     """None when the reference solution `name` gets its declared verdict, else what it got."""
     path = problem.path / "solutions" / name
-    # The first failing test decides the verdict, so later tests need not run.
+    # The first failing test decides the verdict, so later tests need not run (with groups, the
+    # first of each group).
     result = await judge.judge(problem, language, path.read_text(encoding="utf-8"), stop_on_first_failure=True)
     expected = problem.solutions[name]
-    if result.verdict == expected:
+    if expected.met_by(result):
         return None
     # The reason names the deciding test ("test 3: exit code 3"); a compilation has none.
     reason = result.reason or (result.compile_output.strip().splitlines() or [""])[0]
-    return f"declared {expected.value}, got {result.verdict.value}" + (f" ({reason})" if reason else "")
+    got = result.verdict.value + (f" {result.score}" if result.score is not None else "")
+    return f"declared {expected}, got {got}" + (f" ({reason})" if reason else "")

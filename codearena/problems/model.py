@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
-from codearena.domain.verdicts import Verdict
+from codearena.domain.verdicts import JudgeResult, Verdict
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -101,6 +101,29 @@ class TestCase:
         return TEST_FILES.read(self.answer_path)
 
 
+@dataclass(frozen=True)
+class Group:
+    """A group of tests (a subtask): worth its points only if every one of its tests passes."""
+
+    name: str
+    points: int
+    tests: tuple[int, ...]  # the indices of its tests, consecutive: a problem runs its groups in turn
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a reference solution must get: a verdict and, for a partial one, its score."""
+
+    verdict: Verdict
+    score: int | None = None  # set for Verdict.PARTIAL only
+
+    def __str__(self) -> str:
+        return f"{self.verdict.value} {self.score}" if self.score is not None else self.verdict.value
+
+    def met_by(self, result: JudgeResult) -> bool:
+        return result.verdict == self.verdict and (self.score is None or result.score == self.score)
+
+
 @dataclass
 class Problem:
     slug: str
@@ -113,12 +136,18 @@ class Problem:
     checker: Checker = field(default_factory=Checker)
     stop_on_first_failure: bool = False
     starter_code: dict[str, str] = field(default_factory=dict)
-    solutions: dict[str, Verdict] = field(default_factory=dict)  # file in solutions/ -> verdict
+    solutions: dict[str, Expected] = field(default_factory=dict)  # file in solutions/ -> what it must get
     tests: list[TestCase] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
 
     @property
     def samples(self) -> list[TestCase]:
         return [t for t in self.tests if t.sample]
+
+    @property
+    def max_score(self) -> int | None:
+        """The points of all its groups; None for a problem without groups."""
+        return sum(g.points for g in self.groups) if self.groups else None
 
 
 class ProblemError(Exception):

@@ -6,18 +6,22 @@ what was expected and what was found, and never stops the other problems from lo
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, field_validator
 
 from codearena.domain.verdicts import Verdict
 from codearena.problems.model import (
     SLUG,
     Checker,
     Difficulty,
+    Expected,
+    Group,
     InvalidSpec,
     Limits,
     Problem,
@@ -36,6 +40,36 @@ class CheckerSpec(BaseModel):
     program: str | None = None
 
 
+def parse_expected(value: Any) -> Expected:
+    """A reference solution's declaration: a verdict ("accepted", "time_limit_exceeded"...), or
+    "partial" and the score it must earn ("partial 40")."""
+    words = value.split() if isinstance(value, str) else []
+    try:
+        verdict = Verdict(words[0]) if words else None
+    except ValueError:
+        verdict = None
+    if verdict == Verdict.PARTIAL and len(words) == 2 and words[1].isdigit():
+        return Expected(verdict, int(words[1]))
+    if verdict is not None and verdict != Verdict.PARTIAL and len(words) == 1:
+        return Expected(verdict)
+    verdicts = ", ".join(v.value for v in Verdict if v != Verdict.PARTIAL)
+    raise ValueError(f"one of {verdicts}, or 'partial' and a score (partial 40)")
+
+
+class GroupSpec(BaseModel):
+    """One group of tests (a subtask) in problem.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,31}$")
+    points: int = Field(ge=0, le=10_000)
+    tests: list[str] = Field(min_length=1, description="glob patterns of test names: sample/*, secret/small-*")
+
+    @field_validator("tests", mode="before")
+    @classmethod
+    def one_pattern(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
 class ProblemSpec(BaseModel):
     """The contents of problem.yaml."""
 
@@ -49,7 +83,8 @@ class ProblemSpec(BaseModel):
     checker: CheckerSpec = Field(default_factory=CheckerSpec)
     stop_on_first_failure: bool = False
     starter_code: dict[str, str] = Field(default_factory=dict)
-    solutions: dict[str, Verdict] = Field(default_factory=dict)
+    solutions: dict[str, Annotated[Expected, PlainValidator(parse_expected)]] = Field(default_factory=dict)
+    groups: list[GroupSpec] = Field(default_factory=list)
 
     @field_validator("checker", mode="before")
     @classmethod
@@ -114,8 +149,12 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
     """The keys the mapping holding the last part of `loc` may have."""
     model: type[BaseModel] = ProblemSpec
     for part in loc[:-1]:
+        if isinstance(part, int):  # an item of a list of mappings (groups)
+            continue
         field = model.model_fields.get(str(part))
         annotation = field.annotation if field else None
+        if get_origin(annotation) is list:
+            annotation = get_args(annotation)[0]
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
             return []
         model = annotation
@@ -134,7 +173,9 @@ def _spec_faults(path: Path, node: yaml.Node | None, exc: ValidationError) -> li
             faults.append(ProblemError(path, key, expected, "an unknown key", line=line))
         else:
             found = "nothing" if error["type"] == "missing" else repr(error.get("input"))[:80]
-            faults.append(ProblemError(path, key, error["msg"].lower(), found, line=line))
+            # A check of our own (parse_expected) says what it expected in its own words.
+            expected = str(error["ctx"]["error"]) if error["type"] == "value_error" else error["msg"].lower()
+            faults.append(ProblemError(path, key, expected, found, line=line))
     return faults
 
 
@@ -160,6 +201,61 @@ def _load_tests(folder: Path) -> list[TestCase]:
     if not tests:
         raise ProblemError(folder / "tests", "", "tests/sample/*.in or tests/secret/*.in", "no tests")
     return tests
+
+
+def _grouped(
+    yaml_path: Path, node: yaml.Node | None, specs: list[GroupSpec], tests: list[TestCase]
+) -> tuple[list[TestCase], list[Group]]:
+    """The tests in the order they run (group by group) and the groups: each test in exactly
+    one group, found by the patterns of its name."""
+    if not specs:
+        return tests, []
+
+    def fault(loc: tuple[int | str, ...], expected: str, found: str) -> ProblemError:
+        key = ".".join(str(part) for part in loc)
+        return ProblemError(yaml_path, key, expected, found, line=_line_of(node, loc))
+
+    owner: dict[str, int] = {}
+    members: list[list[TestCase]] = []
+    for i, spec in enumerate(specs):
+        if spec.name in (s.name for s in specs[:i]):
+            raise fault(("groups", i, "name"), "a name no other group has", repr(spec.name))
+        found = [t for t in tests if any(fnmatchcase(t.name, pattern) for pattern in spec.tests)]
+        if not found:
+            names = ", ".join(t.name for t in tests[:3])
+            raise fault(("groups", i, "tests"), f"patterns that match tests' names ({names}, ...)",
+                        f"none matched by {spec.tests}")  # fmt: skip
+        for test in found:
+            if test.name in owner:
+                other = specs[owner[test.name]].name
+                raise fault(("groups", i, "tests"), "each test in one group", f"{test.name} in {other} and {spec.name}")
+            owner[test.name] = i
+        members.append(found)
+    alone = [t.name for t in tests if t.name not in owner]
+    if alone:
+        raise fault(("groups",), "every test in a group", f"{', '.join(alone[:5])} in none")
+    if not any(spec.points for spec in specs):
+        raise fault(("groups",), "a group worth points", "every group worth 0")
+    ordered: list[TestCase] = []
+    groups = []
+    for spec, found in zip(specs, members, strict=True):
+        first = len(ordered) + 1
+        ordered += [dataclasses.replace(t, index=first + k) for k, t in enumerate(found)]
+        groups.append(Group(spec.name, spec.points, tuple(range(first, len(ordered) + 1))))
+    return ordered, groups
+
+
+def _check_expected(yaml_path: Path, node: yaml.Node | None, spec: ProblemSpec, max_score: int | None) -> None:
+    for name, expected in spec.solutions.items():
+        if expected.score is None:
+            continue
+        line = _line_of(node, ("solutions", name))
+        if max_score is None:
+            raise ProblemError(yaml_path, f"solutions.{name}", "a verdict alone: the problem has no groups",
+                               str(expected), line=line)  # fmt: skip
+        if not 0 < expected.score <= max_score:
+            raise ProblemError(yaml_path, f"solutions.{name}", f"a score from 1 to {max_score}", str(expected),
+                               line=line)  # fmt: skip
 
 
 def _checker(folder: Path, yaml_path: Path, spec: CheckerSpec) -> Checker:
@@ -191,6 +287,8 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
                 expected = f"one of {sorted(language_ids)}"
                 raise ProblemError(yaml_path, f"starter_code.{lang}", expected, lang, line=line)
     checker = _checker(folder, yaml_path, spec.checker)
+    tests, groups = _grouped(yaml_path, node, spec.groups, _load_tests(folder))
+    _check_expected(yaml_path, node, spec, sum(g.points for g in groups) if groups else None)
     statement_path = folder / "statement.md"
     if not statement_path.is_file():
         raise ProblemError(statement_path, "", "the statement in Markdown", "no such file")
@@ -206,7 +304,8 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
         starter_code=spec.starter_code,
         solutions=spec.solutions,
         statement=statement_path.read_text(encoding="utf-8", errors="replace"),
-        tests=_load_tests(folder),
+        tests=tests,
+        groups=groups,
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from codearena.domain.accounts import Role, User
 from codearena.domain.submission import Submission
-from codearena.domain.verdicts import Status, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, Status, TestResult, Verdict
 from codearena.live import Progress
 from codearena.problems.model import Problem
 from codearena.services.problems import sample_text
@@ -72,12 +72,15 @@ class SubmissionView:
     verdict: Verdict | None
     passed: int
     total: int
+    score: int | None  # points earned, for a problem in groups
+    max_score: int | None
     time_ms: int
     memory_kb: int
     compile_output: str
     reason: str
     created_at: str
     tests: tuple[TestView, ...]
+    groups: tuple[GroupResult, ...]  # each group's name, points and verdict: nothing of its tests' data
     tests_total: int  # how many tests the problem has, judged or not
     queue_position: int | None  # 1 = judged next; only while waiting
     source: str | None  # None unless the viewer sent it
@@ -139,11 +142,13 @@ def submission_view(
 ) -> SubmissionView:
     """What `viewer` may see of `submission`; while it is judged, its tests come from `progress`."""
     results = submission.tests or (list(progress.tests) if progress else [])
+    groups = submission.groups or (list(progress.groups) if progress else [])
     s = submission
     return SubmissionView(
         id=s.id, problem=s.problem, language=s.language, status=s.status, verdict=s.verdict, passed=s.passed,
-        total=s.total, time_ms=s.time_ms, memory_kb=s.memory_kb, compile_output=s.compile_output,
-        reason=s.reason, created_at=s.created_at, tests=tuple(view_of_test(r, problem) for r in results),
+        total=s.total, score=s.score, max_score=s.max_score, time_ms=s.time_ms, memory_kb=s.memory_kb,
+        compile_output=s.compile_output, reason=s.reason, created_at=s.created_at,
+        tests=tuple(view_of_test(r, problem) for r in results), groups=tuple(groups),
         tests_total=len(problem.tests) if problem else s.total, source=s.source if may_read_source(viewer, s) else None,
         queue_position=progress.queue_position if progress else None,
     )  # fmt: skip

@@ -382,8 +382,7 @@ def columns_of(contest: Contest) -> list[Column]:
 def entry(s: ContestSubmission, label: str, start: datetime) -> Entry:
     """A submission as the scoreboard sees it: judged or not, when, how well."""
     verdict = Verdict(s.verdict) if s.status == Status.COMPLETED and s.verdict else None
-    score = s.passed / s.total if s.total else 0.0
-    return Entry(s.username, label, (parse_time(s.created_at) - start).total_seconds(), verdict, score)
+    return Entry(s.username, label, (parse_time(s.created_at) - start).total_seconds(), verdict, s.share, s.subtasks)
 
 
 def _time(value: object, name: str) -> str:

@@ -165,7 +165,8 @@ class AssignmentStore(CourseStore):  # by_slug, by_id, role_in, students
         Only the earliest submission of each (passed, total) is read, and none that passed
         nothing: whatever the deadline and the late rule, a later submission that passed as many
         tests never scores more, and one that passed none scores nothing. A class of 300 with
-        30,000 submissions is a few thousand rows instead of all of them.
+        30,000 submissions is a few thousand rows instead of all of them. For a problem in groups
+        of tests, (score, max_score) stand for (passed, total).
         """
         slugs = sorted({p.problem for p in assignment.problems})
         if not slugs:
@@ -174,16 +175,17 @@ class AssignmentStore(CourseStore):  # by_slug, by_id, role_in, students
         # covering index submissions_scores; left to itself the planner scans every submission
         # of the problems (practice and other courses' too) through submissions_by_problem.
         query = (
-            "SELECT s.user_id, s.problem, MIN(s.created_at), s.passed, s.total FROM course_members AS m"
+            "SELECT s.user_id, s.problem, MIN(s.created_at), COALESCE(s.score, s.passed) AS earned,"
+            " COALESCE(s.max_score, s.total) AS out_of FROM course_members AS m"
             " CROSS JOIN submissions AS s ON s.user_id = m.user_id"
             f" WHERE m.course_id = ? AND m.role = 'student' AND s.problem IN ({', '.join('?' for _ in slugs)})"
-            " AND s.status = 'completed' AND s.created_at >= ? AND s.passed > 0"
+            " AND s.status = 'completed' AND s.created_at >= ? AND COALESCE(s.score, s.passed) > 0"
         )
         args: list[Any] = [assignment.course_id, *slugs, assignment.opens_at]
         if user_id is not None:
             query += " AND m.user_id = ?"
             args.append(user_id)
-        query += " GROUP BY s.user_id, s.problem, s.passed, s.total"
+        query += " GROUP BY s.user_id, s.problem, earned, out_of"
         found: dict[tuple[int, str], list[Attempt]] = defaultdict(list)
         for r in await self.db.fetchall(query, args):
             found[r[0], r[1]].append(Attempt(r[2], r[3], r[4]))

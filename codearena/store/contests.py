@@ -57,6 +57,24 @@ class ContestSubmission:
     verdict: str | None
     passed: int
     total: int
+    score: int | None = None  # points earned, for a problem in groups of tests (subtasks)
+    max_score: int | None = None
+    group_points: str = ""  # points rule: each group's name and points earned, "small:40 large:0"
+
+    @property
+    def share(self) -> float:
+        """How much of the problem it solved, 0 to 1: points of the most, else tests passed."""
+        if self.max_score:
+            return (self.score or 0) / self.max_score
+        return self.passed / self.total if self.total else 0.0
+
+    @property
+    def subtasks(self) -> tuple[tuple[str, float], ...]:
+        """Each group's name and the share of the problem's points it earned (points rule)."""
+        if not self.max_score or not self.group_points:
+            return ()
+        pairs = (item.rpartition(":") for item in self.group_points.split())
+        return tuple((name, int(earned) / self.max_score) for name, _, earned in pairs)
 
 
 @dataclass(frozen=True)
@@ -152,12 +170,18 @@ class ContestStore:
         """The participants' submissions to the contest's problems made while it ran (or within
         `window`, a virtual run's)."""
         where, args = _made_in(contest, user_ids, window=window)
+        # The points rule sums the best of each group (subtask) over a participant's submissions.
+        groups = (
+            ", (SELECT group_concat(g.name || ':' || g.earned, ' ') FROM group_results AS g"
+            " WHERE g.submission_id = s.id)" if contest.rule == "points" else ""
+        )  # fmt: skip
         rows = await self.db.fetchall(
-            "SELECT s.user_id, u.username, u.name, s.problem, s.created_at, s.status, s.verdict, s.passed, s.total"
+            "SELECT s.user_id, u.username, u.name, s.problem, s.created_at, s.status, s.verdict, s.passed, s.total,"
+            f" s.score, s.max_score{groups}"
             f" FROM submissions AS s JOIN users AS u ON u.id = s.user_id WHERE {where} ORDER BY s.created_at",
             args,
         )
-        return [ContestSubmission(*tuple(r)) for r in rows]
+        return [_submission(r, bool(groups)) for r in rows]
 
     # --- what a user takes part in or judges
 
@@ -306,3 +330,9 @@ def _contest(row: Row, problems: tuple[ContestProblem, ...]) -> Contest:
                    freeze_min=row["freeze_min"], created_by=row["created_by"], problems=problems,
                    practice_after_end=bool(row["practice_after_end"]), revealed_at=row["revealed_at"],
                    open_registration=bool(row["open_registration"]))  # fmt: skip
+
+
+def _submission(r: Row, groups: bool) -> ContestSubmission:
+    return ContestSubmission(user_id=r[0], username=r[1], name=r[2], problem=r[3], created_at=r[4], status=r[5],
+                             verdict=r[6], passed=r[7], total=r[8], score=r[9], max_score=r[10],
+                             group_points=(r[11] or "") if groups else "")  # fmt: skip

@@ -230,6 +230,27 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE contests ADD COLUMN open_registration INTEGER NOT NULL DEFAULT 0;
     """,
+    # 9: problems in groups of tests (subtasks, IOI style): a submission's score in points (NULL
+    # for a problem without groups) and each group's result; the grade export's covering index
+    # reads the score too
+    """
+    ALTER TABLE submissions ADD COLUMN score INTEGER;
+    ALTER TABLE submissions ADD COLUMN max_score INTEGER;
+    CREATE TABLE group_results (
+        submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        earned INTEGER NOT NULL,
+        verdict TEXT NOT NULL,
+        tests TEXT NOT NULL,
+        PRIMARY KEY (submission_id, idx)
+    );
+    DROP INDEX submissions_scores;
+    CREATE INDEX submissions_scores
+        ON submissions (user_id, problem, status, created_at, passed, total, score, max_score)
+        WHERE user_id IS NOT NULL;
+    """,
 ]
 
 Row = aiosqlite.Row

@@ -211,8 +211,10 @@ async def record_rejudge(
                 (rejudge_id, submission_id),
             )
             await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
+            await connection.execute("DELETE FROM group_results WHERE submission_id = ?", (submission_id,))
             await connection.execute(
-                "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, time_ms = 0,"
+                "UPDATE submissions SET status = ?, verdict = NULL, passed = 0, total = 0, score = NULL,"
+                " max_score = NULL, time_ms = 0,"
                 " memory_kb = 0, compile_output = '', reason = '', finished_at = NULL, attempts = 0"
                 " WHERE id = ?",
                 (Status.QUEUED.value, submission_id),

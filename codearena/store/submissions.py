@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,7 +10,7 @@ from typing import Any
 
 from codearena.domain.submission import Submission
 from codearena.domain.text import valid_result
-from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
+from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
 from codearena.store.db import Database, Row
 
 
@@ -76,10 +77,17 @@ class SubmissionStore:
             )
 
     async def save_result(self, submission_id: str, result: JudgeResult) -> None:
-        """Store the verdict and every test's result in one transaction."""
+        """Store the verdict and every test's and group's result in one transaction."""
         result = valid_result(result)  # SQLite refuses text that is not UTF-8
         async with self.db.write() as connection:
             await connection.execute("DELETE FROM test_results WHERE submission_id = ?", (submission_id,))
+            await connection.execute("DELETE FROM group_results WHERE submission_id = ?", (submission_id,))
+            await connection.executemany(
+                "INSERT INTO group_results (submission_id, idx, name, points, earned, verdict, tests)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(submission_id, g.index, g.name, g.points, g.earned, g.verdict.value, json.dumps(g.tests))
+                 for g in result.groups],
+            )  # fmt: skip
             await connection.executemany(
                 "INSERT INTO test_results (submission_id, idx, verdict, time_ms, wall_ms, memory_kb, exit_code,"
                 " signal, sample, output, stderr, checker_message, reason)"
@@ -92,21 +100,27 @@ class SubmissionStore:
                 ],
             )  # fmt: skip
             await connection.execute(
-                "UPDATE submissions SET status = ?, verdict = ?, passed = ?, total = ?, time_ms = ?, memory_kb = ?,"
-                " compile_output = ?, reason = ?, finished_at = ? WHERE id = ?",
-                (Status.COMPLETED.value, result.verdict.value, result.passed, result.total, result.time_ms,
-                 result.memory_kb, result.compile_output, result.reason, utc_now(), submission_id),
+                "UPDATE submissions SET status = ?, verdict = ?, passed = ?, total = ?, score = ?, max_score = ?,"
+                " time_ms = ?, memory_kb = ?, compile_output = ?, reason = ?, finished_at = ? WHERE id = ?",
+                (Status.COMPLETED.value, result.verdict.value, result.passed, result.total, result.score,
+                 result.max_score, result.time_ms, result.memory_kb, result.compile_output, result.reason,
+                 utc_now(), submission_id),
             )  # fmt: skip
 
     async def get(self, submission_id: str) -> Submission | None:
-        """The submission with its test results, or None."""
+        """The submission with its test and group results, or None."""
         row = await self.db.fetchone("SELECT * FROM submissions WHERE id = ?", (submission_id,))
         if row is None:
             return None
         tests = await self.db.fetchall(
             "SELECT * FROM test_results WHERE submission_id = ? ORDER BY idx", (submission_id,)
         )
-        return _submission(row, [_test(t) for t in tests])
+        groups = []
+        if row["max_score"] is not None:  # only a problem in groups has them
+            groups = await self.db.fetchall(
+                "SELECT * FROM group_results WHERE submission_id = ? ORDER BY idx", (submission_id,)
+            )
+        return _submission(row, [_test(t) for t in tests], [_group(g) for g in groups])
 
     async def list_by_owner(
         self, owner: Owner, problem: str | None, limit: int, before: str | None = None
@@ -148,11 +162,16 @@ class SubmissionStore:
         return [_submission(r) for r in rows]
 
 
-def _submission(row: Row, tests: list[TestResult] | None = None) -> Submission:
+def _submission(row: Row, tests: list[TestResult] | None = None, groups: list[GroupResult] | None = None) -> Submission:
     data = dict(row)
     data["status"] = Status(data["status"])
     data["verdict"] = Verdict(data["verdict"]) if data["verdict"] else None
-    return Submission(**data, tests=tests or [])
+    return Submission(**data, tests=tests or [], groups=groups or [])
+
+
+def _group(row: Row) -> GroupResult:
+    return GroupResult(index=row["idx"], name=row["name"], points=row["points"], earned=row["earned"],
+                       verdict=Verdict(row["verdict"]), tests=json.loads(row["tests"]))  # fmt: skip
 
 
 def _test(row: Row) -> TestResult:

@@ -53,6 +53,7 @@ VERDICTS: dict[str, tuple[str, str]] = {
     Verdict.OUTPUT_LIMIT_EXCEEDED: ("≡", "Output limit exceeded"),
     Verdict.INTERNAL_ERROR: ("?", "Internal error"),
     Verdict.SKIPPED: ("\u2013", "Skipped"),
+    Verdict.PARTIAL: ("◐", "Partial"),
 }
 STATUSES = {Status.QUEUED: "Queued", Status.COMPILING: "Compiling", Status.RUNNING: "Running",
             Status.COMPLETED: "Completed"}  # fmt: skip
@@ -84,6 +85,14 @@ def in_line(position: int) -> str:
     return f"{position}{suffix} in line"
 
 
+def verdict_name(verdict: str, score: int | None = None, max_score: int | None = None) -> str:
+    """A verdict's name to read; a partly solved submission's with its score: "Partial, 40/100"."""
+    name = VERDICTS.get(verdict, ("?", verdict))[1]
+    if verdict == Verdict.PARTIAL and score is not None and max_score is not None:
+        return f"{name}, {score}/{max_score}"
+    return name
+
+
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -93,7 +102,7 @@ def make_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(memory=format_memory, when=format_when, in_line=in_line)
-    env.globals.update(VERDICTS=VERDICTS, STATUSES=STATUSES)
+    env.globals.update(VERDICTS=VERDICTS, STATUSES=STATUSES, verdict_name=verdict_name)
     return env
 
 
@@ -178,7 +187,8 @@ async def problem_context(
         "source": starter[language] if source is None else source,
         "tests_total": len(problem.tests),
         "error": error,
-        "resumed": results_context(resumed) if resumed else None,
+        "group_layout": [{"name": g.name, "points": g.points, "tests": g.tests} for g in problem.groups],
+        "resumed": results_context(resumed, problem) if resumed else None,
         **await my_submissions(request, problem.slug),
     }
 
@@ -268,8 +278,20 @@ async def _submission(request: web.Request) -> SubmissionView | None:
         return None
 
 
-def results_context(view: SubmissionView) -> dict[str, Any]:
-    """The results panel: each sample shown with the first difference from its answer marked."""
+def group_rows(view: SubmissionView, problem: Problem | None) -> list[dict[str, Any]]:
+    """The results panel's groups (subtasks): as judged once the submission is, else the
+    problem's, each with its result when it is done."""
+    if view.status == Status.COMPLETED or problem is None:
+        return [{"index": g.index, "name": g.name, "points": g.points, "tests": g.tests, "result": g}
+                for g in view.groups]  # fmt: skip
+    done = {g.index: g for g in view.groups}
+    return [{"index": i, "name": g.name, "points": g.points, "tests": g.tests, "result": done.get(i)}
+            for i, g in enumerate(problem.groups, start=1)]  # fmt: skip
+
+
+def results_context(view: SubmissionView, problem: Problem | None) -> dict[str, Any]:
+    """The results panel: each sample shown with the first difference from its answer marked;
+    the tests in their groups, for a problem in groups."""
     tests = []
     for t in view.tests:
         item: dict[str, Any] = {"index": t.index, "verdict": t.verdict, "time_ms": t.time_ms,
@@ -282,7 +304,8 @@ def results_context(view: SubmissionView) -> dict[str, Any]:
                         expected_lines=marked_lines(t.sample.expected, difference),
                         output_lines=marked_lines(t.sample.output, difference))  # fmt: skip
         tests.append(item)
-    return {"submission": view, "tests": tests, "tests_total": view.tests_total}
+    return {"submission": view, "tests": tests, "tests_total": view.tests_total,
+            "groups": group_rows(view, problem)}  # fmt: skip
 
 
 @routes.get("/submissions/{id}")
@@ -290,13 +313,14 @@ async def submission_page(request: web.Request) -> web.Response:
     view = await _submission(request)
     if view is None:
         return not_found(request, f"There is no submission “{request.match_info['id']}”.")
+    problem = request.app[PROBLEMS].get(view.problem)
     return render(
         request,
         "submission.html",
-        problem=request.app[PROBLEMS].get(view.problem),
+        problem=problem,
         language=request.app[LANGUAGES].get(view.language),
         source=view.source,
-        **results_context(view),
+        **results_context(view, problem),
     )
 
 
@@ -306,4 +330,4 @@ async def submission_results(request: web.Request) -> web.Response:
     view = await _submission(request)
     if view is None:
         return not_found(request, f"There is no submission “{request.match_info['id']}”.")
-    return render(request, "_results.html", **results_context(view))
+    return render(request, "_results.html", **results_context(view, request.app[PROBLEMS].get(view.problem)))

@@ -10,10 +10,18 @@ from collections.abc import Iterable
 from typing import Literal, NotRequired, TypedDict
 
 from codearena.domain.submission import Submission
-from codearena.domain.verdicts import JudgeResult
+from codearena.domain.verdicts import GroupResult, JudgeResult
 from codearena.judging.runs import RunOutcome
 from codearena.languages import Language
-from codearena.live import ClarificationsChanged, Completed, LiveEvent, ScoreboardChanged, StatusChanged, TestFinished
+from codearena.live import (
+    ClarificationsChanged,
+    Completed,
+    GroupFinished,
+    LiveEvent,
+    ScoreboardChanged,
+    StatusChanged,
+    TestFinished,
+)
 from codearena.problems.model import Problem
 from codearena.services.access import SubmissionView, TestView
 from codearena.services.problems import Sample
@@ -99,6 +107,15 @@ class TestJson(TypedDict):
     checker_message: NotRequired[str]
 
 
+class GroupJson(TypedDict):
+    index: int
+    name: str
+    points: int
+    earned: int
+    verdict: str
+    tests: list[int]  # the indices of its tests
+
+
 class SubmissionJson(TypedDict):
     id: str
     problem: str
@@ -107,11 +124,14 @@ class SubmissionJson(TypedDict):
     verdict: str | None
     passed: int
     total: int
+    score: int | None  # points earned, for a problem in groups (subtasks); else None
+    max_score: int | None
     time_ms: int
     memory_kb: int
     compile_output: str
     reason: str
     tests: list[TestJson]
+    groups: list[GroupJson]
     created_at: str
     source: str | None
     queue_position: int | None
@@ -125,6 +145,8 @@ class SubmissionListItemJson(TypedDict):
     verdict: str | None
     passed: int
     total: int
+    score: int | None
+    max_score: int | None
     time_ms: int
     memory_kb: int
     reason: str
@@ -147,13 +169,19 @@ def one_test(t: TestView) -> TestJson:
     return item
 
 
+def group(g: GroupResult) -> GroupJson:
+    return {"index": g.index, "name": g.name, "points": g.points, "earned": g.earned, "verdict": g.verdict.value,
+            "tests": list(g.tests)}  # fmt: skip
+
+
 def submission(view: SubmissionView) -> SubmissionJson:
     v = view
     return {
         "id": v.id, "problem": v.problem, "language": v.language, "status": v.status.value,
         "verdict": v.verdict.value if v.verdict else None, "passed": v.passed, "total": v.total,
-        "time_ms": v.time_ms, "memory_kb": v.memory_kb, "compile_output": v.compile_output,
-        "reason": v.reason, "tests": [one_test(t) for t in v.tests], "created_at": v.created_at, "source": v.source,
+        "score": v.score, "max_score": v.max_score, "time_ms": v.time_ms, "memory_kb": v.memory_kb,
+        "compile_output": v.compile_output, "reason": v.reason, "tests": [one_test(t) for t in v.tests],
+        "groups": [group(g) for g in v.groups], "created_at": v.created_at, "source": v.source,
         "queue_position": v.queue_position,
     }  # fmt: skip
 
@@ -162,7 +190,8 @@ def listing(submissions: Iterable[Submission]) -> list[SubmissionListItemJson]:
     return [
         {"id": s.id, "problem": s.problem, "language": s.language, "status": s.status.value,
          "verdict": s.verdict.value if s.verdict else None, "passed": s.passed, "total": s.total,
-         "time_ms": s.time_ms, "memory_kb": s.memory_kb, "reason": s.reason, "created_at": s.created_at}
+         "score": s.score, "max_score": s.max_score, "time_ms": s.time_ms, "memory_kb": s.memory_kb,
+         "reason": s.reason, "created_at": s.created_at}
         for s in submissions
     ]  # fmt: skip
 
@@ -195,12 +224,19 @@ class TestEventJson(TypedDict):
     reason: str
 
 
+class GroupEventJson(GroupJson):
+    type: Literal["group_result"]
+    submission_id: str
+
+
 class CompletedEventJson(TypedDict):
     type: Literal["submission_completed"]
     submission_id: str
     verdict: str
     passed: int
     total: int
+    score: int | None
+    max_score: int | None
     time_ms: int
     memory_kb: int
     reason: str
@@ -230,7 +266,7 @@ class ClarificationsEventJson(TypedDict):
 
 
 EventJson = (
-    StatusEventJson | TestEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson
+    StatusEventJson | TestEventJson | GroupEventJson | CompletedEventJson | ErrorEventJson | ScoreboardEventJson
     | ScoreboardJson | ClarificationsEventJson
 )  # fmt: skip
 
@@ -248,13 +284,15 @@ def event(e: LiveEvent) -> EventJson:
         return {"type": "test_result", "submission_id": e.submission_id, "index": t.index,
                 "verdict": t.verdict.value, "time_ms": t.time_ms, "memory_kb": t.memory_kb,
                 "reason": t.reason}  # fmt: skip
+    if isinstance(e, GroupFinished):
+        return {"type": "group_result", "submission_id": e.submission_id, **group(e.result)}
     return completed(e)
 
 
 def completed(e: Completed) -> CompletedEventJson:
     return {"type": "submission_completed", "submission_id": e.submission_id, "verdict": e.verdict.value,
-            "passed": e.passed, "total": e.total, "time_ms": e.time_ms, "memory_kb": e.memory_kb,
-            "reason": e.reason}  # fmt: skip
+            "passed": e.passed, "total": e.total, "score": e.score, "max_score": e.max_score, "time_ms": e.time_ms,
+            "memory_kb": e.memory_kb, "reason": e.reason}  # fmt: skip
 
 
 def error_event(message: str) -> ErrorEventJson:
@@ -279,17 +317,21 @@ class JudgeResultJson(TypedDict):
     verdict: str
     passed: int
     total: int
+    score: int | None
+    max_score: int | None
     time_ms: int
     memory_kb: int
     compile_output: str
     reason: str
     tests: list[JudgedTestJson]
+    groups: list[GroupJson]
 
 
 def judge_result(result: JudgeResult) -> JudgeResultJson:
     """`codearena judge --json`: the person judging owns every test, hidden ones included."""
     return {
         "verdict": result.verdict.value, "passed": result.passed, "total": result.total,
+        "score": result.score, "max_score": result.max_score, "groups": [group(g) for g in result.groups],
         "time_ms": result.time_ms, "memory_kb": result.memory_kb, "compile_output": result.compile_output,
         "reason": result.reason, "tests": [
             {"index": t.index, "verdict": t.verdict.value, "time_ms": t.time_ms, "wall_ms": t.wall_ms,

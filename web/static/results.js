@@ -1,7 +1,9 @@
-// The live results panel: one row per test, filled as the judge reports each over /ws.
+// The live results panel: one row per test, filled as the judge reports each over /ws; for a
+// problem in groups (subtasks), the tests under their group's row, which shows the group's
+// verdict and points when the judge reports it done.
 // When judging ends, the server-rendered panel (with the samples' input, expected and actual
 // output and the first difference marked) replaces the live one.
-import { el, formatMemory, inLine, localTimes, spinner, statusName, verdictBadge } from "./dom.js";
+import { el, formatMemory, inLine, localTimes, spinner, statusName, verdictBadge, verdictName } from "./dom.js";
 
 const handlers = new Map(); // submission id -> event handler
 let socket = null;
@@ -67,13 +69,39 @@ function pendingRow(index) {
   );
 }
 
+// A group's head row: its name, then its verdict and points earned once done, else its points.
+function groupHeadContent(name, points, result = null) {
+  const cells = [el("span", { class: "group-name" }, el("span", { class: "visually-hidden" }, "Group "), name)];
+  if (result) cells.push(" ", verdictBadge(result.verdict), " ", el("span", { class: "group-points" }, `${result.earned} / ${points} points`));
+  else cells.push(" ", verdictBadge("pending", "Waiting"), " ", el("span", { class: "group-points" }, `${points} points`));
+  return cells;
+}
+
+function groupBody(group, index) {
+  return el(
+    "tbody",
+    { class: "group", "data-group": index },
+    el("tr", { class: "group-head", "data-group": index, "data-verdict": "" },
+      el("th", { scope: "rowgroup", colspan: 4 }, ...groupHeadContent(group.name, group.points))),
+    ...group.tests.map(pendingRow),
+  );
+}
+
+// "Partial, 40/100" for a partly solved submission; the verdict's name otherwise.
+function verdictLabel(verdict, score, maxScore) {
+  const name = verdictName(verdict);
+  return verdict === "partial" && score !== null && score !== undefined ? `${name}, ${score}/${maxScore}` : name;
+}
+
 export class LiveResults {
   // `container` gets the panel; when it already holds one (a submission page opened while the
-  // submission is judged), its rows are filled in place.
-  constructor(container, { submissionId, total, onDone = null }) {
+  // submission is judged), its rows are filled in place. `groups`: the problem's groups of
+  // tests ({name, points, tests}), none for a problem without.
+  constructor(container, { submissionId, total, groups = [], onDone = null }) {
     this.container = container;
     this.id = submissionId;
     this.total = total;
+    this.groups = groups;
     this.onDone = onDone;
     this.done = false;
     this.poll = null;
@@ -95,19 +123,25 @@ export class LiveResults {
   }
 
   skeleton() {
-    const rows = [];
-    for (let i = 1; i <= this.total; i++) rows.push(pendingRow(i));
+    let bodies;
+    if (this.groups.length) {
+      bodies = this.groups.map((group, i) => groupBody(group, i + 1));
+    } else {
+      const rows = [];
+      for (let i = 1; i <= this.total; i++) rows.push(pendingRow(i));
+      bodies = [el("tbody", {}, ...rows)];
+    }
     const body = el(
       "div",
       { class: "results-body", "data-submission-id": this.id, "data-status": "queued", "data-tests-total": this.total },
       el("div", { class: "summary", role: "status" },
         el("span", { class: "status-line", "data-status": "queued" }, spinner(), " ",
           el("span", { class: "status-name" }, statusName("queued")))),
-      el("div", { class: "table-scroll" }, el("table", { class: "tests" },
+      el("div", { class: "table-scroll" }, el("table", { class: this.groups.length ? "tests grouped" : "tests" },
         el("caption", { class: "visually-hidden" }, "Results of each test"),
         el("thead", {}, el("tr", {},
           ...["Test", "Verdict", "Time", "Memory"].map((h) => el("th", { scope: "col" }, h)))),
-        el("tbody", {}, ...rows))),
+        ...bodies)),
     );
     this.container.replaceChildren(body);
   }
@@ -141,8 +175,14 @@ export class LiveResults {
       row.children[2].textContent = `${event.time_ms} ms`;
       row.children[3].textContent = formatMemory(event.memory_kb);
       this.setStatus("running");
+    } else if (event.type === "group_result") {
+      const head = this.body.querySelector(`tr.group-head[data-group="${event.index}"]`);
+      if (head) {
+        head.dataset.verdict = event.verdict;
+        head.firstElementChild.replaceChildren(...groupHeadContent(event.name, event.points, event));
+      }
     } else if (event.type === "submission_completed") {
-      this.finish(event.verdict, event.reason);
+      this.finish(event.verdict, event.reason, event.score, event.max_score);
     }
   }
 
@@ -150,17 +190,17 @@ export class LiveResults {
     try {
       const response = await fetch(`/api/submissions/${this.id}`, { headers: { Accept: "application/json" } });
       const data = await response.json();
-      if (data.status === "completed") this.finish(data.verdict, data.reason);
+      if (data.status === "completed") this.finish(data.verdict, data.reason, data.score, data.max_score);
     } catch (err) {
       // The next check, or the socket, will tell.
     }
   }
 
-  async finish(verdict, reason) {
+  async finish(verdict, reason, score = null, maxScore = null) {
     if (this.done) return;
     this.stop();
     const summary = this.body.querySelector(".summary");
-    summary.replaceChildren(verdictBadge(verdict), ...reasonLine("summary-reason", reason));
+    summary.replaceChildren(verdictBadge(verdict, verdictLabel(verdict, score, maxScore)), ...reasonLine("summary-reason", reason));
     // The final panel is rendered (and escaped) by the server: the same one the submission page shows.
     await window.htmx.ajax("GET", `/submissions/${this.id}/results`, { target: this.container, swap: "innerHTML" });
     localTimes(this.container);

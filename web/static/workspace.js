@@ -22,6 +22,7 @@ export function initWorkspace(root) {
   const starter = JSON.parse(root.dataset.starter);
   const samples = JSON.parse(root.dataset.samples);
   const total = Number(root.dataset.testsTotal);
+  const groups = JSON.parse(root.dataset.groups || "[]");
   const $ = (selector) => root.querySelector(selector);
   const form = $("#submit-form");
   const select = $("#language");
@@ -134,7 +135,7 @@ export function initWorkspace(root) {
       "Submission ",
       el("a", { href: `/submissions/${id}`, class: "submission-link" }, id),
     );
-    live = new LiveResults(results, { submissionId: id, total, onDone: refreshSubmissions });
+    live = new LiveResults(results, { submissionId: id, total, groups, onDone: refreshSubmissions });
     live.start();
   }
 
