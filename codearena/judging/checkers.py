@@ -14,8 +14,10 @@ from pathlib import Path
 
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
+from codearena.judging.default_validator import default_validator, parse_flags
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import SANDBOX_ENV
+from codearena.judging.validators import AuthorPrograms, ProgramError
 from codearena.problems.model import Problem, TestCase
 from codearena.sandbox import protocol
 from codearena.sandbox.container import SandboxError
@@ -120,13 +122,20 @@ class Checkers:
         self._start_pool = start_pool
         self._pool: ContainerPool | None = None
         self._starting = asyncio.Lock()
+        # Checkers in any language, and Kattis packages' input validators (on import).
+        self.programs = AuthorPrograms(settings, self._pool_started)
 
     async def check(self, problem: Problem, test: TestCase, output: bytes) -> CheckResult:
         spec = problem.checker
+        if spec.kind == "custom" and spec.language is not None:
+            assert spec.program is not None  # every problem format guarantees it
+            return await self.check_with_validator(spec.program, spec.language, spec.flags, test, output)
         if spec.kind == "custom":
             assert spec.program is not None  # every problem format guarantees it
             return await self.check_custom(spec.program, test, output)
         answer = test.read_answer()
+        if spec.kind == "kattis":
+            return CheckResult(*default_validator(answer, output, parse_flags(spec.flags)))
         if spec.kind == "exact":
             return check_exact(answer, output)
         if spec.kind == "float":
@@ -165,6 +174,19 @@ class Checkers:
             how = f"exited with {ran.exit_code}" if ran.exit_code is not None else f"ended by {reason}"
             raise CheckerError(f"checker {program.name} {how} (42 accepts, 43 rejects): {detail}")
         raise CheckerError(f"checker {program.name} stopped at its {reason}")
+
+    async def check_with_validator(
+        self, program: Path, language: str, flags: tuple[str, ...], test: TestCase, output: bytes
+    ) -> CheckResult:
+        """A Kattis output validator, built once in the sandbox, then run there for each output."""
+        try:
+            built = await self.programs.build(program, language)
+            accepted, message = await self.programs.judge_output(
+                built, flags, test.read_input(), test.read_answer(), output
+            )
+        except ProgramError as exc:
+            raise CheckerError(str(exc)) from exc
+        return CheckResult(accepted, message)
 
     async def close(self) -> None:
         if self._pool is not None:

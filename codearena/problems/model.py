@@ -18,7 +18,9 @@ from codearena.domain.verdicts import JudgeResult, Verdict
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
-CheckerKind = Literal["tokens", "exact", "float", "custom"]
+# "kattis": the Kattis default output validator (codearena.judging.default_validator), its flags
+# in Checker.flags.
+CheckerKind = Literal["tokens", "exact", "float", "custom", "kattis"]
 
 
 class Difficulty(StrEnum):
@@ -41,7 +43,10 @@ class Checker:
     kind: CheckerKind = "tokens"
     abs_tol: float = 1e-6
     rel_tol: float = 1e-6
-    program: Path | None = None  # a custom checker's file, inside the problem's folder
+    program: Path | None = None  # a custom checker's file (or folder), inside the problem's folder
+    # A custom checker's language (a key of sandbox/languages.yaml); None: a Python file.
+    language: str | None = None
+    flags: tuple[str, ...] = ()  # arguments after `input answer feedback_dir` (Kattis validator_flags)
 
 
 class FileCache:
@@ -139,6 +144,7 @@ class Problem:
     solutions: dict[str, Expected] = field(default_factory=dict)  # file in solutions/ -> what it must get
     tests: list[TestCase] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
+    assets_dir: Path | None = None  # the statement's images, served at /problems/<slug>/assets/<name>
 
     @property
     def samples(self) -> list[TestCase]:
