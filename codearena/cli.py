@@ -1,5 +1,5 @@
 """Command line: `codearena judge PROBLEM SOURCE`, `codearena check-problems [PATH]`, `codearena backup FILE`,
-`codearena serve`."""
+`codearena serve`, `codearena import PACKAGE` (cli_import), `codearena user ...` (cli_users)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import logging
 import sys
 from pathlib import Path
 
-from codearena import cli_users
+from codearena import cli_import, cli_users
 from codearena.config import ConfigError, Settings, load_settings
 from codearena.domain.verdicts import verdict_label
 from codearena.engine import Engine
@@ -211,6 +211,7 @@ def parser() -> argparse.ArgumentParser:
     copy.add_argument("--force", action="store_true", help="replace FILE if it exists")
     copy.set_defaults(handler=backup_command)
     cli_users.add_parser(sub, _settings)
+    cli_import.add_parser(sub, _settings)
     return top
 
 

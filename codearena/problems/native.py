@@ -272,6 +272,10 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
     slug = folder.name
     if not SLUG.match(slug):
         raise ProblemError(folder, "", "a folder name of lower-case letters, digits and '-'", repr(slug))
+    if (folder / ".codearena" / "imported.yaml").is_file():  # a Kattis package `codearena import` put here
+        from codearena.problems.formats.kattis import load_imported
+
+        return load_imported(folder, language_ids)
     yaml_path = folder / "problem.yaml"
     raw, node = _read_yaml(yaml_path)
     if not isinstance(raw, dict):
