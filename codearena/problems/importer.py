@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 
 CALIBRATION_MS = 10_000  # the time limit accepted submissions are first judged under, when none is fixed
 STAGING_PREFIX = ".import-"
+RESERVED_SLUGS = frozenset({"import", "reload"})  # /problems/import and /problems/reload are pages
 
 
 class ImportSandbox(Protocol):
@@ -150,6 +151,62 @@ def package_name(source: Path) -> str:
     return source.stem.lower()
 
 
+@dataclass
+class Prepared:
+    """A package copied into its hidden folder and read: what is left is the sandbox's part."""
+
+    staging: Path
+    package: Package
+    target: Path
+    options: ImportOptions
+
+
+async def prepare_import(source: Path, problems_dir: Path, language_ids: set[str], options: ImportOptions,
+                         report: ImportReport) -> Prepared:  # fmt: skip
+    """Copy the package into a hidden folder of `problems_dir` and read it, running nothing;
+    raises ImportFailed (the hidden folder removed) when it cannot be imported."""
+    slug = options.slug or package_name(source)
+    report.slug = slug
+    if not SLUG.match(slug) or slug in RESERVED_SLUGS:
+        raise ImportFailed(f"{slug!r} cannot name a problem: lower-case letters, digits and '-' (pass --slug)")
+    target = problems_dir / slug
+    if target.exists() and not (options.replace and is_imported(target)):
+        how = "an imported problem: pass --replace" if is_imported(target) else "not imported: choose another --slug"
+        raise ImportFailed(f"a problem {slug!r} exists already ({how})")
+    staging = problems_dir / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
+    try:
+        folder = await asyncio.to_thread(_take_files, source, staging)
+        package = await asyncio.to_thread(_read, folder, language_ids, report)
+    except BaseException:
+        await asyncio.to_thread(shutil.rmtree, staging, True)
+        raise
+    package.problem.slug = slug
+    return Prepared(staging, package, target, options)
+
+
+async def finish_import(prepared: Prepared, sandbox: ImportSandbox, report: ImportReport) -> ImportReport:
+    """Check the prepared package in the sandbox and serve it if all is well; the hidden folder
+    is removed either way."""
+    started = time.monotonic()
+    try:
+        await _check_and_serve(prepared, sandbox, report)
+        report.ok = True
+    except ImportFailed as exc:
+        report.error = str(exc)
+        report.say(f"not imported: {exc}")
+    except Exception as exc:  # a fault of ours must not leave a half import behind
+        log.exception("importing %s failed", report.source)
+        report.error = f"the import failed: {exc}"
+        report.say(f"not imported: {report.error}")
+    finally:
+        await asyncio.to_thread(shutil.rmtree, prepared.staging, True)
+        report.seconds += time.monotonic() - started
+        report.finished = True
+    if report.ok:
+        report.say(f"imported as {report.slug} in {report.seconds:.1f} s")
+    return report
+
+
 async def import_package(
     source: Path,
     problems_dir: Path,
@@ -160,48 +217,25 @@ async def import_package(
     """Import the package at `source` into `problems_dir`; the report says how it went."""
     report = report or ImportReport(options.source_name or str(source))
     started = time.monotonic()
-    staging = problems_dir / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
     try:
-        await _import(source, problems_dir, staging, sandbox, options, report)
-        report.ok = True
+        prepared = await prepare_import(source, problems_dir, set(sandbox.languages), options, report)
     except ImportFailed as exc:
         report.error = str(exc)
         report.say(f"not imported: {exc}")
-    except Exception as exc:  # a fault of ours must not leave a half import behind
-        log.exception("importing %s failed", source)
-        report.error = f"the import failed: {exc}"
-        report.say(f"not imported: {report.error}")
-    finally:
-        await asyncio.to_thread(shutil.rmtree, staging, True)
-        report.seconds = time.monotonic() - started
         report.finished = True
-    if report.ok:
-        report.say(f"imported as {report.slug} in {report.seconds:.1f} s")
-    return report
+        return report
+    report.seconds = time.monotonic() - started
+    return await finish_import(prepared, sandbox, report)
 
 
-async def _import(
-    source: Path, problems_dir: Path, staging: Path, sandbox: ImportSandbox, options: ImportOptions,
-    report: ImportReport,
-) -> None:  # fmt: skip
-    slug = options.slug or package_name(source)
-    report.slug = slug
-    if not SLUG.match(slug):
-        raise ImportFailed(f"{slug!r} cannot name a problem: lower-case letters, digits and '-' (pass --slug)")
-    target = problems_dir / slug
-    if target.exists() and not (options.replace and is_imported(target)):
-        how = "an imported problem: pass --replace" if is_imported(target) else "not imported: choose another --slug"
-        raise ImportFailed(f"a problem {slug!r} exists already ({how})")
-    folder = await asyncio.to_thread(_take_files, source, staging)
-    package = _read(folder, sandbox, report)
-    problem = package.problem
-    problem.slug = slug
-    await _convert_statement(package, slug, report)
+async def _check_and_serve(prepared: Prepared, sandbox: ImportSandbox, report: ImportReport) -> None:
+    package, options = prepared.package, prepared.options
+    await _convert_statement(package, report.slug, report)
     await _build_output_validator(package, sandbox, report)
     await _validate_inputs(package, sandbox, report)
-    problem.limits = await _judge_submissions(package, sandbox, options, report)
-    await asyncio.to_thread(_write_record, package, slug, options, report)
-    await asyncio.to_thread(_go_live, folder, target, staging)
+    package.problem.limits = await _judge_submissions(package, sandbox, options, report)
+    await asyncio.to_thread(_write_record, package, options, report)
+    await asyncio.to_thread(_go_live, package.folder, prepared.target, prepared.staging)
 
 
 def _take_files(source: Path, staging: Path) -> Path:
@@ -220,9 +254,9 @@ def _take_files(source: Path, staging: Path) -> Path:
     raise ImportFailed(f"{source}: neither a package folder nor a .zip/.kpp archive")
 
 
-def _read(folder: Path, sandbox: ImportSandbox, report: ImportReport) -> Package:
+def _read(folder: Path, language_ids: set[str], report: ImportReport) -> Package:
     try:
-        package = read_package(folder, set(sandbox.languages))
+        package = read_package(folder, language_ids)
     except ProblemError as exc:
         raise ImportFailed(str(exc).replace(str(folder) + "/", "")) from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -387,7 +421,7 @@ def _summary(result: JudgeResult) -> str:
     return f"{result.verdict.value}{score}{reason}, {len(ran)} tests run, max {result.time_ms} ms"
 
 
-def _write_record(package: Package, slug: str, options: ImportOptions, report: ImportReport) -> None:
+def _write_record(package: Package, options: ImportOptions, report: ImportReport) -> None:
     record = {
         "format": f"kattis {package.version}",
         "source": report.source,

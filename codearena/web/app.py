@@ -42,6 +42,7 @@ from codearena.web import (
     clarifications,
     contests,
     courses,
+    imports,
     metrics,
     review,
     security,
@@ -205,6 +206,7 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app.add_routes(api.routes)
     app.router.add_get("/metrics", metrics.metrics)
     app.router.add_get("/ws", ws.websocket)
+    imports.setup(app)  # /problems/import before views' /problems/{slug}
     views.setup(app)
     app.add_routes(accounts.routes)
     app.add_routes(courses.routes)

@@ -21,6 +21,7 @@ from codearena.services.clarifications import ClarificationService
 from codearena.services.contests import ContestService
 from codearena.services.courses import CourseService
 from codearena.services.engine import EngineFactory, JudgeEngine
+from codearena.services.imports import ImportService
 from codearena.services.runs import RunService
 from codearena.services.similarity import SimilarityService
 from codearena.services.submissions import SubmissionService
@@ -63,3 +64,4 @@ CONTESTS = web.AppKey("contests", ContestService)
 BOARD_HTML = web.AppKey("board_html", dict[tuple[str, bool], tuple[Scoreboard, str]])
 CLARIFICATIONS = web.AppKey("clarifications", ClarificationService)
 SIMILARITY = web.AppKey("similarity", SimilarityService)
+IMPORTS = web.AppKey("imports", ImportService)  # Kattis packages uploaded from the browser
