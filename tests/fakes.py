@@ -22,15 +22,19 @@ both: it waits, then crashes):
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
+from pathlib import Path
 
 from codearena.config import Settings
 from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging.grading import Grader, summarize
 from codearena.judging.judge import EventSink, GroupEvent, StatusEvent, TestEvent
 from codearena.judging.runs import RunCase, RunOutcome, RunRequest
+from codearena.judging.validators import Built
 from codearena.languages import Language
 from codearena.live import LiveEvent
 from codearena.problems.model import Problem
+from codearena.sandbox.protocol import RunReply
 
 INVALID_UTF8 = "caf\udce9 \udcff\udcfe\n"  # b"caf\xe9 \xff\xfe\n" read with surrogateescape
 
@@ -122,12 +126,40 @@ class FakeJudge:
                           output=output)  # fmt: skip
 
 
+class FakeImportSandbox:
+    """Kattis imports without Docker: the package's submissions judged by FakeJudge (by what
+    their source says), every validator built, and every test's input valid (exit 42) unless it
+    holds the word "invalid"."""
+
+    def __init__(self, judge: FakeJudge, languages: dict[str, Language]) -> None:
+        self._judge = judge
+        self.languages = languages
+        self.built: list[str] = []
+
+    async def judge(self, problem: Problem, language: Language, source: str) -> JudgeResult:
+        async def ignore(_event: object) -> None:
+            return None
+
+        return await self._judge.judge(problem, language, source, ignore)
+
+    async def build(self, program: Path, language: str) -> Built:
+        self.built.append(program.name)
+        return Built(program.name, {}, ("true",))
+
+    async def run(self, built: Built, args: Sequence[str], stdin: bytes) -> RunReply:
+        if b"invalid" in stdin:
+            return RunReply(exit_code=43, stderr=b"not valid\n")
+        return RunReply(exit_code=42)
+
+
 class FakeEngine:
-    """The judging engine without Docker: FakeJudge judges, Run echoes its input upper-cased."""
+    """The judging engine without Docker: FakeJudge judges, Run echoes its input upper-cased;
+    Kattis packages are imported through FakeImportSandbox."""
 
     def __init__(self, languages: dict[str, Language]) -> None:
         self.languages = languages
         self.judging = FakeJudge()
+        self.import_sandbox = FakeImportSandbox(self.judging, languages)
         self.closed = 0
 
     async def factory(self, settings: Settings, languages: dict[str, Language]) -> FakeEngine:

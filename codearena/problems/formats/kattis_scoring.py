@@ -147,13 +147,14 @@ def _unique(plans: list[GroupPlan]) -> list[GroupPlan]:
 
 def scoring_groups(root: Node) -> list[GroupPlan]:
     """CodeArena's groups for a scoring problem's tree, samples first; raises NotSupported."""
+    sample, secret = root.child("sample"), root.child("secret")
+    assert secret is not None  # read_tree makes sure
     for node in _nodes(root):
         if node.config["grading"] != "default":
             raise NotSupported(f"grading: {node.config['grading']} (custom graders) ({_where(node)})")
-        if "ignore_sample" in _flags(node) and node is not root:
-            raise NotSupported(f"ignore_sample below the root ({_where(node)})")
-    sample, secret = root.child("sample"), root.child("secret")
-    assert secret is not None  # read_tree makes sure
+    for node in _nodes(secret):  # (in the samples, worth nothing here, it changes nothing)
+        if "ignore_sample" in _flags(node):
+            raise NotSupported(f"ignore_sample below the root (set here or inherited) ({_where(node)})")
     samples = tuple(sample.cases()) if sample else ()
     gated = not any(accepts_partly(n) for n in _nodes(root))
     if "ignore_sample" in _flags(root):
