@@ -1,0 +1,99 @@
+"""The Kattis problemtools examples (tests/fixtures/kattis, vendored with their licence) imported
+for real: validators built and run in the sandbox, and every example submission in Python,
+JavaScript, Java or C++ judged to the verdict of the folder it sits in; the others listed as
+skipped, by language. `guess` is interactive, which CodeArena does not judge yet: it is refused
+by name (the interactive slice will change this test). Then the imported problems are judged
+like any other, the C++ output validator included."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from kattis_helpers import KATTIS
+
+from codearena.domain.verdicts import Verdict
+from codearena.engine import Engine
+from codearena.problems.formats.kattis import read_package
+from codearena.problems.importer import EngineSandbox, ImportReport, import_package
+from codearena.problems.native import load_problems
+
+pytestmark = [pytest.mark.docker, pytest.mark.slow]
+
+FOUR = {"python", "javascript", "java", "cpp"}
+SKIPPED = {
+    "hello": {"accepted/hello.kt": "Kotlin", "accepted/hello.rs": "Rust", "accepted/hello_alarm.c": "C"},
+    "different": {
+        "accepted/Different.scala": "Scala", "accepted/different.c": "C", "accepted/different.cs": "C#",
+        "accepted/different.go": "Go", "accepted/different.hs": "Haskell", "accepted/different.lisp": "Common Lisp",
+        "accepted/different.ml": "OCaml", "accepted/different.php": "PHP", "accepted/different.rb": "Ruby",
+        "accepted/different.rs": "Rust", "accepted/different_py2.py": "Python 2",
+        "accepted/prolog": "a folder of files",
+    },
+    "oddecho": {},
+}  # fmt: skip
+
+
+Imported = tuple[Path, dict[str, ImportReport]]  # the problems folder, and each example's report
+
+
+@pytest_asyncio.fixture(scope="module")
+async def imported(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Imported]:
+    problems = tmp_path_factory.mktemp("problems")
+    reports = {}
+    for name in ("hello", "different", "oddecho", "guess"):
+        reports[name] = await import_package(KATTIS / name, problems, EngineSandbox(engine))
+        print(f"{name}: {'imported' if reports[name].ok else 'refused'} in {reports[name].seconds:.1f} s")
+    yield problems, reports
+
+
+@pytest.mark.parametrize("name", ["hello", "different", "oddecho"])
+def test_every_submission_in_the_four_languages_gets_its_folder_s_verdict(imported: Imported, name: str) -> None:
+    problems, reports = imported
+    report = reports[name]
+    assert report.ok, "\n".join(report.lines)
+    package = read_package(KATTIS / name, FOUR)
+    ours = {s.name for s in package.submissions if s.language in FOUR}
+    outcomes = {s.name: s for s in report.submissions}
+    assert {n for n, s in outcomes.items() if s.state == "ok"} == ours, "every one judged, and as expected"
+    skipped = {n: s.language for n, s in outcomes.items() if s.state == "skipped"}
+    assert skipped == SKIPPED[name]
+    assert (problems / name / ".codearena" / "imported.yaml").is_file()
+
+
+def test_the_examples_own_verdicts_are_the_ones_seen(imported: Imported) -> None:
+    _, reports = imported
+    details = {s.name: s.detail for r in reports.values() for s in r.submissions}
+    assert details["run_time_error/memory_limit.cc"].startswith("memory_limit_exceeded"), "Kattis' RTE"
+    assert details["time_limit_exceeded/different_linear_search.cc"].startswith("time_limit_exceeded")
+    assert details["partially_accepted/sol.py"].startswith("partial 50/100")
+    assert details["accepted/echo.cpp"].startswith("accepted 100/100")
+    assert reports["different"].time_limit_ms == reports["hello"].time_limit_ms == 1000
+
+
+def test_guess_is_refused_as_interactive_for_now(imported: Imported) -> None:
+    problems, reports = imported
+    report = reports["guess"]
+    assert not report.ok and report.submissions == []
+    assert [str(f) for f in report.unsupported] == ["interactive problems: not yet supported (problem.yaml)"]
+    assert not (problems / "guess").exists()
+    assert sorted(p.name for p in problems.iterdir()) == ["different", "hello", "oddecho"], "nothing half-imported"
+
+
+async def test_imported_problems_are_judged_like_any_other(engine: Engine, imported: Imported) -> None:
+    problems, _ = imported
+    loaded, errors = load_problems(problems, set(engine.languages))
+    assert errors == [] and sorted(loaded) == ["different", "hello", "oddecho"]
+    different, oddecho = loaded["different"], loaded["oddecho"]
+    cpp, python = engine.languages["cpp"], engine.languages["python"]
+    right = (KATTIS / "different/submissions/accepted/different.cc").read_text()
+    assert (await engine.judge.judge(different, cpp, right)).verdict == Verdict.ACCEPTED
+    wrong = (KATTIS / "different/submissions/wrong_answer/different_no_abs.cc").read_text()
+    judged = await engine.judge.judge(different, cpp, wrong)
+    failing = next(t for t in judged.tests if t.verdict == Verdict.WRONG_ANSWER)
+    assert "judge answer = " in failing.checker_message, "the package's own C++ validator said why"
+    partial = (KATTIS / "oddecho/submissions/partially_accepted/sol.py").read_text()
+    judged = await engine.judge.judge(oddecho, python, partial)
+    assert (judged.verdict, judged.score, judged.max_score) == (Verdict.PARTIAL, 50, 100)
