@@ -14,10 +14,21 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererProtocol
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from markupsafe import Markup
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+
+def _alignment_as_class(state: StateCore) -> None:
+    """A table column's alignment as a class (align-left...): markdown-it writes a style
+    attribute, which the pages' CSP refuses."""
+    for token in state.tokens:
+        style = token.attrs.pop("style", None) if token.type in ("th_open", "td_open") else None
+        if isinstance(style, str) and style.startswith("text-align:"):
+            token.attrSet("class", "align-" + style.removeprefix("text-align:"))
 
 
 def _display_math(self: RendererProtocol, tokens: list[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -33,6 +44,8 @@ def _parser() -> MarkdownIt:
     )
     parser.use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_digits=False, double_inline=True)
     parser.add_render_rule("math_inline_double", _display_math)
+    parser.core.ruler.push("alignment_as_class", _alignment_as_class)
+    parser.use(footnote_plugin)  # Kattis' Markdown statements have footnotes
     return parser
 
 
