@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
 
-.PHONY: run test check setup venv docker image server-image browser lint pytest bench clean
+.PHONY: run test check setup venv docker image server-image browser pandoc lint pytest bench clean
 
 run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
 	$(BIN)/codearena --config config.toml serve
 
-test: setup browser lint pytest  ## everything CI runs
+test: setup browser pandoc lint pytest  ## everything CI runs
 
 check: lint  ## the fast tier: lint, types and every test that needs neither Docker nor a browser
 	$(BIN)/pytest -m "not docker and not browser"
@@ -39,6 +39,15 @@ browser:  ## Debian's chromium, which the browser tests (tests/test_e2e.py) driv
 	        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	    else \
 	        echo "chromium is missing: install Debian's chromium package for tests/test_e2e.py" >&2; \
+	    fi; \
+	fi
+
+pandoc:  ## Debian's pandoc, which converts Kattis packages' LaTeX statements (codearena import)
+	@if ! command -v pandoc >/dev/null; then \
+	    if [ "$$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then \
+	        apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q pandoc; \
+	    else \
+	        echo "pandoc is missing: install Debian's pandoc package to import LaTeX statements" >&2; \
 	    fi; \
 	fi
 
