@@ -18,7 +18,7 @@ from codearena.languages import Language
 from codearena.problems import package_files
 from codearena.problems.formats.kattis import Timing
 from codearena.problems.import_rules import time_limit_ms, unmet
-from codearena.problems.importer import ImportOptions, ImportReport, import_package
+from codearena.problems.importer import ImportOptions, ImportReport, finish_import, import_package, prepare_import
 from codearena.problems.native import load_problems
 from codearena.problems.statements import latex_to_markdown, pandoc_available, point_images
 
@@ -107,6 +107,19 @@ async def test_a_slug_in_use_is_refused_unless_replacing_an_import(
     assert load_problems(problems, set(sandbox.languages))[0]["tiny"].title == "Tiny v2"
     bad = await import_package(write_package(tmp_path / "x"), problems, sandbox, ImportOptions(slug="Bad Name"))
     assert bad.error.startswith("'Bad Name' cannot name a problem")
+
+
+async def test_a_problem_added_while_a_package_is_checked_is_not_overwritten(
+    tmp_path: Path, problems: Path, sandbox: FakeImportSandbox
+) -> None:
+    report = ImportReport("tiny")
+    prepared = await prepare_import(write_package(tmp_path / "tiny"), problems, set(sandbox.languages),
+                                    ImportOptions(), report)  # fmt: skip
+    (problems / "tiny").mkdir()
+    (problems / "tiny" / "mine.txt").write_text("kept")
+    await finish_import(prepared, sandbox, report)
+    assert report.error == "a problem 'tiny' was added while this one was checked"
+    assert left_in(problems) == ["tiny"] and (problems / "tiny" / "mine.txt").read_text() == "kept"
 
 
 def zip_with(archive: Path, name: str, data: bytes = b"x", mode: int | None = None) -> Path:

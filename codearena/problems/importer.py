@@ -235,7 +235,7 @@ async def _check_and_serve(prepared: Prepared, sandbox: ImportSandbox, report: I
     await _validate_inputs(package, sandbox, report)
     package.problem.limits = await _judge_submissions(package, sandbox, options, report)
     await asyncio.to_thread(_write_record, package, options, report)
-    await asyncio.to_thread(_go_live, package.folder, prepared.target, prepared.staging)
+    await asyncio.to_thread(_go_live, package.folder, prepared.target, prepared.staging, options.replace)
 
 
 def _take_files(source: Path, staging: Path) -> Path:
@@ -435,9 +435,11 @@ def _write_record(package: Package, options: ImportOptions, report: ImportReport
     load_imported(package.folder)  # it must load as the server will load it, before it is served
 
 
-def _go_live(folder: Path, target: Path, staging: Path) -> None:
+def _go_live(folder: Path, target: Path, staging: Path, replace: bool) -> None:
     """Put the checked package in place in one rename (the one it replaces moved aside first)."""
     if target.exists():
+        if not (replace and is_imported(target)):  # made while this package was being checked
+            raise ImportFailed(f"a problem {target.name!r} was added while this one was checked")
         os.rename(target, staging / "replaced")
     try:
         os.rename(folder, target)
