@@ -12,7 +12,9 @@ from pathlib import Path
 from codearena.config import ConfigError, Settings
 from codearena.engine import Engine
 from codearena.languages import LanguageError, load_languages
-from codearena.problems.importer import EngineSandbox, ImportOptions, ImportReport, import_package
+from codearena.problems.import_report import ImportOptions, ImportReport
+from codearena.problems.import_sandbox import EngineSandbox
+from codearena.problems.importer import import_package
 from codearena.problems.model import Difficulty
 from codearena.sandbox.docker import EngineError
 

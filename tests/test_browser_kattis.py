@@ -24,7 +24,8 @@ from test_accounts import PASSWORD, accounts_settings, add_user, cheap_hashing  
 
 from codearena.config import Settings
 from codearena.domain.accounts import Role
-from codearena.problems.importer import ImportOptions, import_package
+from codearena.problems.import_report import ImportOptions
+from codearena.problems.importer import import_package
 from codearena.problems.statements import pandoc_available
 from codearena.web.app import init_app
 

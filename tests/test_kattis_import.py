@@ -17,8 +17,9 @@ from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
 from codearena.languages import Language
 from codearena.problems import package_files
 from codearena.problems.formats.kattis import Timing
+from codearena.problems.import_report import ImportOptions, ImportReport
 from codearena.problems.import_rules import time_limit_ms, unmet
-from codearena.problems.importer import ImportOptions, ImportReport, finish_import, import_package, prepare_import
+from codearena.problems.importer import finish_import, import_package, prepare_import
 from codearena.problems.native import load_problems
 from codearena.problems.statements import latex_to_markdown, pandoc_available, point_images
 

@@ -17,7 +17,9 @@ from kattis_helpers import KATTIS
 from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
 from codearena.problems.formats.kattis import read_package
-from codearena.problems.importer import EngineSandbox, ImportReport, import_package
+from codearena.problems.import_report import ImportReport
+from codearena.problems.import_sandbox import EngineSandbox
+from codearena.problems.importer import import_package
 from codearena.problems.native import load_problems
 from codearena.problems.statements import pandoc_available
 from server_helpers import IN_CI

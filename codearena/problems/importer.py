@@ -20,11 +20,10 @@ import secrets
 import shutil
 import time
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
 import yaml
 
@@ -41,100 +40,21 @@ from codearena.problems.formats.kattis import (
     read_package,
 )
 from codearena.problems.formats.kattis_data import Finding
+from codearena.problems.import_report import ImportFailed, ImportOptions, ImportReport, SubmissionOutcome
 from codearena.problems.import_rules import MAX_TIME_LIMIT_MS, problem_time_ms, time_limit_ms, unmet
-from codearena.problems.model import SLUG, Difficulty, Limits, Problem, ProblemError
+from codearena.problems.import_sandbox import ImportSandbox
+from codearena.problems.model import SLUG, Limits, Problem, ProblemError
 from codearena.problems.package_files import PackageFileError, copy_folder, unpack_zip
 from codearena.problems.statements import StatementError, statement_markdown
-from codearena.sandbox.protocol import RunReply
 
 if TYPE_CHECKING:
-    from codearena.engine import Engine
+    pass
 
 log = logging.getLogger(__name__)
 
 CALIBRATION_MS = 10_000  # the time limit accepted submissions are first judged under, when none is fixed
 STAGING_PREFIX = ".import-"
 RESERVED_SLUGS = frozenset({"import", "reload"})  # /problems/import and /problems/reload are pages
-
-
-class ImportSandbox(Protocol):
-    """What an import needs of the judging engine: every program it runs, it runs sandboxed."""
-
-    @property
-    def languages(self) -> Mapping[str, Language]: ...
-
-    async def judge(self, problem: Problem, language: Language, source: str) -> JudgeResult: ...
-
-    async def build(self, program: Path, language: str) -> Built: ...
-
-    async def run(self, built: Built, args: Sequence[str], stdin: bytes) -> RunReply: ...
-
-
-class EngineSandbox:
-    """The real engine: submissions in the judges' pool, validators in the checkers' pool."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-
-    @property
-    def languages(self) -> Mapping[str, Language]:
-        return self.engine.languages
-
-    async def judge(self, problem: Problem, language: Language, source: str) -> JudgeResult:
-        return await self.engine.judge.judge(problem, language, source, stop_on_first_failure=False)
-
-    async def build(self, program: Path, language: str) -> Built:
-        return await self.engine.checkers.programs.build(program, language)
-
-    async def run(self, built: Built, args: Sequence[str], stdin: bytes) -> RunReply:
-        return await self.engine.checkers.programs.run(built, args, stdin)
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    slug: str | None = None  # default: the package's name
-    replace: bool = False  # replace an earlier import of the same slug
-    difficulty: Difficulty = Difficulty.MEDIUM
-    max_source_kb: int = 64
-    source_name: str = ""  # how the report names the package (an upload's file name)
-
-
-@dataclass
-class SubmissionOutcome:
-    name: str  # accepted/hello.py
-    language: str
-    state: Literal["ok", "failed", "skipped"]
-    detail: str
-
-
-@dataclass
-class ImportReport:
-    source: str
-    slug: str = ""
-    title: str = ""
-    ok: bool = False
-    finished: bool = False
-    error: str = ""
-    time_limit_ms: int | None = None
-    seconds: float = 0.0
-    lines: list[str] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    submissions: list[SubmissionOutcome] = field(default_factory=list)
-    invalid_tests: list[str] = field(default_factory=list)
-    listeners: list[Callable[[str], None]] = field(default_factory=list, repr=False)
-
-    def say(self, line: str) -> None:
-        self.lines.append(line)
-        for listener in self.listeners:
-            listener(line)
-
-    @property
-    def unsupported(self) -> list[Finding]:
-        return [f for f in self.findings if f.fatal]
-
-
-class ImportFailed(Exception):
-    """The import stops here; the message says why."""
 
 
 def package_name(source: Path) -> str:
@@ -304,7 +224,9 @@ async def _build_output_validator(package: Package, sandbox: ImportSandbox, repo
         await sandbox.build(checker.program, checker.language)
     except ProgramError as exc:
         raise ImportFailed(f"output validator: {exc}") from exc
-    report.say(f"output validator {checker.program.name} ({checker.language}): built in the sandbox in "
+    language = sandbox.languages.get(checker.language)
+    shown = language.name if language else checker.language
+    report.say(f"output validator {checker.program.name} ({shown}): built in the sandbox in "
                f"{time.monotonic() - started:.1f} s")  # fmt: skip
 
 
@@ -320,19 +242,21 @@ async def _validate_inputs(package: Package, sandbox: ImportSandbox, report: Imp
         except ProgramError as exc:
             raise ImportFailed(f"input validator: {exc}") from exc
 
-        async def check(name: str, data: bytes, built: Built = built, validator_name: str = validator.path.name) -> None:
-            reply = await sandbox.run(built, package.input_flags(name, validator_name), data)
+        async def check(name: str, data: bytes, built: Built = built, program: str = validator.path.name) -> None:
+            reply = await sandbox.run(built, package.input_flags(name, program), data)
             end = ending(reply)
             if end != ACCEPT_EXIT:
                 why = (reply.stderr or reply.stdout).decode("utf-8", "replace").strip().splitlines()
                 how = f"exit code {end}" if isinstance(end, int) else end
-                report.invalid_tests.append(f"{name}: {validator_name} {how}" + (f": {why[-1][:200]}" if why else ""))
+                report.invalid_tests.append(f"{name}: {program} {how}" + (f": {why[-1][:200]}" if why else ""))
 
         try:
             await asyncio.gather(*(check(c.name, c.input_path.read_bytes()) for c in cases))
         except ProgramError as exc:
             raise ImportFailed(f"input validator {validator.path.name}: {exc}") from exc
-        report.say(f"input validator {validator.path.name} ({validator.language}): run on {len(cases)} tests")
+        language = sandbox.languages.get(validator.language)
+        shown = language.name if language else validator.language
+        report.say(f"input validator {validator.path.name} ({shown}): run on {len(cases)} tests")
     for line in report.invalid_tests:
         report.say(f"invalid input: {line}")
     if report.invalid_tests:
@@ -365,12 +289,12 @@ async def _judge_submissions(
         raise ImportFailed(f"the accepted submissions need a time limit of {limit_ms / 1000:g} s (at most 60 s)")
     report.time_limit_ms = limit_ms
     how = "fixed by the package" if package.timing.fixed_ms else (
-        f"slowest accepted {slowest:.0f} ms × {package.timing.ac_to_time_limit:g}, rounded up")
+        f"slowest accepted {slowest:.0f} ms times {package.timing.ac_to_time_limit:g}, rounded up")
     report.say(f"time limit: {limit_ms} ms ({how})")
     others = [r for r in runnable if r[0].folder != "accepted"]
     final = dataclasses.replace(problem, limits=_with_time(limits, limit_ms))
     results += await _judge_all(final, others, sandbox)
-    for (submission, language, _), result in zip(accepted + others, results, strict=True):
+    for (submission, _, _), result in zip(accepted + others, results, strict=True):
         fault = unmet(submission.folder, package.version, result)
         state: Literal["ok", "failed"] = "failed" if fault else "ok"
         detail = fault or _summary(result)

@@ -19,14 +19,9 @@ from pathlib import Path
 
 from codearena.config import Settings
 from codearena.domain.accounts import Role
-from codearena.problems.importer import (
-    ImportFailed,
-    ImportOptions,
-    ImportReport,
-    ImportSandbox,
-    finish_import,
-    prepare_import,
-)
+from codearena.problems.import_report import ImportFailed, ImportOptions, ImportReport
+from codearena.problems.import_sandbox import ImportSandbox
+from codearena.problems.importer import finish_import, prepare_import
 from codearena.problems.library import ProblemLibrary
 from codearena.services.access import Viewer, is_staff
 from codearena.services.errors import Forbidden, Invalid, NotFound, Unavailable

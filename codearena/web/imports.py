@@ -21,7 +21,8 @@ from typing import Any
 
 from aiohttp import BodyPartReader, web
 
-from codearena.problems.importer import ImportOptions, ImportSandbox
+from codearena.problems.import_report import ImportOptions
+from codearena.problems.import_sandbox import ImportSandbox
 from codearena.problems.model import Difficulty
 from codearena.services.engine import JudgeEngine
 from codearena.services.errors import Invalid, ServiceError, TooLarge
@@ -39,13 +40,14 @@ ASSET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,200}$")
 ASSET_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".webp": "image/webp"}  # fmt: skip
 ARCHIVE_ENDINGS = (".zip", ".kpp")
+UPLOAD_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(?:zip|kpp|ZIP|KPP)$")
 
 
 def import_sandbox(engine: JudgeEngine | None) -> ImportSandbox | None:
     """The engine's way to run authors' programs: the real engine's sandboxes, or what a test's
     fake engine offers as `import_sandbox`; None when judging is down."""
     from codearena.engine import Engine
-    from codearena.problems.importer import EngineSandbox
+    from codearena.problems.import_sandbox import EngineSandbox
 
     if isinstance(engine, Engine):
         return EngineSandbox(engine)
@@ -120,7 +122,9 @@ async def _read_upload(request: web.Request, folder: Path) -> tuple[dict[str, st
         first = False
         if part.name == "package" and part.filename:
             file_name = Path(part.filename).name[:200]
-            upload = folder / ("package.zip" if file_name.lower().endswith(ARCHIVE_ENDINGS) else "package")
+            # Kept under its own name when it is a plain one: an archive without a top folder
+            # is named after it, as on the command line.
+            upload = folder / (file_name if UPLOAD_NAME.match(file_name) else "package.zip")
             await _save(part, upload)
         elif part.name in ("slug", "difficulty", "replace"):
             fields[part.name] = await _field(part)
