@@ -34,12 +34,12 @@ from codearena.problems.formats.kattis import (
     IMPORTED,
     STATEMENT_FILE,
     Package,
-    PackageSubmission,
     is_imported,
     load_imported,
     read_package,
 )
 from codearena.problems.formats.kattis_data import Finding
+from codearena.problems.formats.kattis_programs import PackageSubmission
 from codearena.problems.import_report import ImportFailed, ImportOptions, ImportReport, SubmissionOutcome
 from codearena.problems.import_rules import MAX_TIME_LIMIT_MS, problem_time_ms, time_limit_ms, unmet
 from codearena.problems.import_sandbox import ImportSandbox

@@ -25,6 +25,13 @@ import yaml
 from codearena.judging.default_validator import parse_flags
 from codearena.judging.validators import program_language
 from codearena.problems.formats.kattis_data import Case, Finding, Node, read_tree
+from codearena.problems.formats.kattis_programs import (
+    PackageProgram,
+    PackageSubmission,
+    input_validators,
+    programs,
+    submissions,
+)
 from codearena.problems.formats.kattis_scoring import check_scoring
 from codearena.problems.model import SLUG, Checker, Difficulty, Group, Limits, Problem, ProblemError, TestCase
 from codearena.problems.native import _read_yaml as read_yaml
@@ -40,48 +47,9 @@ KEYS = {
                 "rights_owner", "embargo_until", "limits", "keywords", "languages", "allow_file_writing",
                 "constants"},
 }  # fmt: skip
-# The folders of submissions/ judged on import, by version (problemtools judges partially_accepted
-# in both; the 2023-07 format adds rejected and brute_force).
-SUBMISSION_FOLDERS = {
-    "legacy": ("accepted", "partially_accepted", "wrong_answer", "time_limit_exceeded", "run_time_error"),
-    "2023-07": ("accepted", "partially_accepted", "rejected", "wrong_answer", "time_limit_exceeded",
-                "run_time_error", "brute_force"),
-}  # fmt: skip
-# Kattis' languages by file name ending (its languages table), and CodeArena's id where it has one.
-KATTIS_LANGUAGES = {
-    ".c": ("C", None), ".cc": ("C++", "cpp"), ".cpp": ("C++", "cpp"), ".cxx": ("C++", "cpp"),
-    ".c++": ("C++", "cpp"), ".C": ("C++", "cpp"), ".cs": ("C#", None), ".go": ("Go", None),
-    ".hs": ("Haskell", None), ".java": ("Java", "java"), ".js": ("JavaScript", "javascript"),
-    ".kt": ("Kotlin", None), ".lisp": ("Common Lisp", None), ".cl": ("Common Lisp", None),
-    ".ml": ("OCaml", None), ".m": ("Objective-C", None), ".pas": ("Pascal", None), ".php": ("PHP", None),
-    ".pl": ("Prolog", None), ".py": ("Python 3", "python"), ".py3": ("Python 3", "python"),
-    ".py2": ("Python 2", None), ".rb": ("Ruby", None), ".rs": ("Rust", None), ".scala": ("Scala", None),
-    ".sc": ("Scala", None), ".fs": ("F#", None), ".cob": ("COBOL", None),
-}  # fmt: skip
-PYTHON2_SHEBANG = re.compile(rb"^#!.*python2\b")
 DEFAULT_MEMORY_MB = 1024
 MAX_MEMORY_MB = 2048
 DEFAULT_OUTPUT_MB = 8
-
-
-@dataclass(frozen=True)
-class PackageSubmission:
-    path: Path
-    folder: str  # accepted, wrong_answer, ...
-    language: str | None  # CodeArena's language id; None: one CodeArena does not have
-    language_name: str  # as Kattis names it
-
-    @property
-    def name(self) -> str:
-        return f"{self.folder}/{self.path.name}"
-
-
-@dataclass(frozen=True)
-class PackageProgram:
-    """An input validator: a file or a folder, in a language CodeArena runs (else None)."""
-
-    path: Path
-    language: str | None
 
 
 @dataclass(frozen=True)
@@ -206,58 +174,6 @@ def _timing(folder: Path, version: str, limits: dict[str, Any], yaml_path: Path)
     return Timing(fixed_ms, ac, tle, max(1, round(resolution * 1000)))
 
 
-def _submissions(
-    folder: Path, version: str, language_ids: set[str], findings: list[Finding]
-) -> list[PackageSubmission]:
-    root = folder / "submissions"
-    found: list[PackageSubmission] = []
-    if not root.is_dir():
-        return found
-    if (root / "submissions.yaml").is_file():
-        findings.append(Finding("submissions.yaml (the folders' default rules were checked)", "submissions/",
-                                fatal=False))  # fmt: skip
-    for directory in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        entries = sorted(p for p in directory.iterdir() if not p.name.startswith("."))
-        if directory.name not in SUBMISSION_FOLDERS[version]:
-            shown = f"submissions/{directory.name}/ ({len(entries)} not judged: not a folder of the {version} format)"
-            findings.append(Finding(shown, "", fatal=False))
-            continue
-        for path in entries:
-            found.append(PackageSubmission(path, directory.name, *_language_of(path, language_ids)))
-    return found
-
-
-def _language_of(path: Path, language_ids: set[str]) -> tuple[str | None, str]:
-    if path.is_dir():
-        return None, "a folder of files"
-    name, language = KATTIS_LANGUAGES.get(path.suffix if path.suffix == ".C" else path.suffix.lower(), ("", None))
-    if path.suffix.lower() == ".py" and PYTHON2_SHEBANG.match(path.read_bytes()[:200]):
-        name, language = "Python 2", None
-    if not name:
-        return None, f"unknown ({path.suffix or 'no file name ending'})"
-    return (language if language in language_ids else None), name
-
-
-def _programs(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if not p.name.startswith(".")) if directory.is_dir() else []
-
-
-def _input_validators(folder: Path, findings: list[Finding]) -> list[PackageProgram]:
-    found = []
-    for directory in ("input_validators", "input_format_validators"):
-        for path in _programs(folder / directory):
-            where = f"{directory}/{path.name}"
-            language = program_language(path)
-            if path.suffix in (".ctd", ".viva"):
-                kind = "Checktestdata" if path.suffix == ".ctd" else "VIVA"
-                findings.append(Finding(f"{kind} input validators are not run", where, fatal=False))
-            elif language is None:
-                findings.append(Finding("an input validator in a language CodeArena does not run", where, fatal=False))
-            else:
-                found.append(PackageProgram(path, language))
-    return found
-
-
 def _checker(folder: Path, version: str, raw: dict[str, Any], tree: Node, findings: list[Finding]) -> Checker:
     validation = str(raw.get("validation", "default")).split() if version == "legacy" else []
     flag_sets = {
@@ -270,23 +186,23 @@ def _checker(folder: Path, version: str, raw: dict[str, Any], tree: Node, findin
     if "score" in validation[1:]:
         findings.append(Finding("output validators that give scores (validation: custom score)", "problem.yaml"))
     directory = "output_validators" if version == "legacy" else "output_validator"
-    programs = _programs(folder / directory) or _programs(folder / ("output_validator" if version == "legacy"
-                                                                    else "output_validators"))  # fmt: skip
-    custom = (validation[:1] == ["custom"]) if version == "legacy" else bool(programs)
+    other = "output_validator" if version == "legacy" else "output_validators"  # the other version's name
+    found = programs(folder / directory) or programs(folder / other)
+    custom = (validation[:1] == ["custom"]) if version == "legacy" else bool(found)
     if not custom:
         try:
             parse_flags(flags)
         except ValueError as exc:
             findings.append(Finding(f"default output validator flags: {exc}", "validator_flags"))
         return Checker(kind="kattis", flags=flags)
-    if len(programs) != 1:
-        findings.append(Finding(f"{len(programs)} output validators (one is supported)", directory + "/"))
+    if len(found) != 1:
+        findings.append(Finding(f"{len(found)} output validators (one is supported)", directory + "/"))
         return Checker(kind="kattis", flags=flags)
-    language = program_language(programs[0])
+    language = program_language(found[0])
     if language is None:
         findings.append(Finding("an output validator in a language CodeArena does not run (Python, JavaScript, "
-                                "Java or C++)", f"{directory}/{programs[0].name}"))  # fmt: skip
-    return Checker(kind="custom", program=programs[0], language=language or "cpp", flags=flags)
+                                "Java or C++)", f"{directory}/{found[0].name}"))  # fmt: skip
+    return Checker(kind="custom", program=found[0], language=language or "cpp", flags=flags)
 
 
 def _types(raw: dict[str, Any], version: str) -> set[str]:
@@ -375,8 +291,8 @@ def read_package(folder: Path, language_ids: set[str]) -> Package:
         scoring=scoring,
         timing=timing,
         statement=statement,
-        submissions=_submissions(folder, version, language_ids, findings),
-        input_validators=_input_validators(folder, findings),
+        submissions=submissions(folder, version, language_ids, findings),
+        input_validators=input_validators(folder, findings),
         tree=tree,
         findings=findings,
     )
