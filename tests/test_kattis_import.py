@@ -13,6 +13,7 @@ import pytest
 from fakes import FakeImportSandbox, FakeJudge
 from kattis_helpers import KATTIS, copy_example, write_package, zip_folder
 
+from codearena.cli import main
 from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
 from codearena.languages import Language
 from codearena.problems import package_files
@@ -254,3 +255,10 @@ async def test_the_report_tells_as_it_goes(tmp_path: Path, problems: Path, sandb
     report = ImportReport("tiny", listeners=[heard.append])
     await import_package(write_package(tmp_path / "tiny"), problems, sandbox, report=report)
     assert heard == report.lines and heard[0].startswith("tiny: “Tiny Sum”, 2023-07 format, 2 tests (1 samples)")
+
+
+def test_the_command_needs_the_sandbox_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", str(tmp_path / "nothing")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["import", str(write_package(tmp_path / "tiny"))]) == 2, "no Docker in the fast tier"
+    assert "cannot import without the sandbox" in capsys.readouterr().err
