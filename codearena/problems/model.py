@@ -44,6 +44,15 @@ class Checker:
     program: Path | None = None  # a custom checker's file, inside the problem's folder
 
 
+@dataclass(frozen=True)
+class Interactor:
+    """An interactive problem's interactor: a program that talks with the submission over
+    pipes (codearena.judging.interactive); accepts with exit code 42, rejects with 43."""
+
+    program: Path  # its source file, inside the problem's folder
+    language: str = "python"
+
+
 class FileCache:
     """Test files kept in memory, the most recently read first, up to a byte budget: a busy judge
     reads the same inputs and answers for every submission. A file that changed on disk (its
@@ -139,6 +148,7 @@ class Problem:
     solutions: dict[str, Expected] = field(default_factory=dict)  # file in solutions/ -> what it must get
     tests: list[TestCase] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
+    interactor: Interactor | None = None  # set: an interactive problem
 
     @property
     def samples(self) -> list[TestCase]:
