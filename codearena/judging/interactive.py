@@ -16,14 +16,16 @@ the waits cannot form a cycle, however small either pool is.
 
 Kattis's convention: the interactor runs as `interactor input judge_answer feedback_dir`, its
 stdin the submission's stdout and its stdout the submission's stdin; exit code 42 accepts, 43
-rejects (feedback_dir/judgemessage.txt says why). The verdict (`interactive_outcome`):
-  1. an interactor that crashed, exited otherwise, or ran out of its own limits: a judge error,
+rejects (feedback_dir/judgemessage.txt says why). The verdict (`interactive_outcome`) goes to
+whichever side ended first, as on Kattis:
+  1. the submission ended first, out of time, memory or output, or crashed: that verdict (the
+     interactor is then killed: nothing it could say would change it);
+  2. an interactor that crashed, exited otherwise, or ran out of its own limits: a judge error,
      never the submission's fault;
-  2. the interactor rejected before the submission ended: wrong answer (whatever the submission
-     did next: it was told off, its stdin closed, and it is killed);
-  3. the submission ran out of time, memory or output, or crashed: that verdict;
-  4. the interactor rejected (after the submission ended): wrong answer;
-  5. else accepted.
+  3. the interactor rejected before the submission ended: wrong answer (whatever the submission
+     did next: it is killed);
+  4. the submission failed (after the interactor accepted): that verdict;
+  5. the interactor rejected: wrong answer; else accepted.
 """
 
 from __future__ import annotations
@@ -88,6 +90,9 @@ def interactive_outcome(
     """The verdict of one interactive test, why, and the interactor's message."""
     judge = interaction.interactor
     message = judge.files.get(FEEDBACK, b"").decode("utf-8", "replace")[:2000]
+    verdict, reason = run_outcome(interaction.user, limits, language)
+    if verdict is not None and interaction.user_first:
+        return verdict, reason, message
     judge_verdict, judge_reason = run_outcome(judge, judge_limits)
     if judge_verdict not in (None, Verdict.RUNTIME_ERROR) or judge.exit_code not in (ACCEPT_EXIT, REJECT_EXIT):
         how = f"exited with {judge.exit_code}" if judge.exit_code is not None else f"was stopped ({judge_reason})"
@@ -98,7 +103,6 @@ def interactive_outcome(
     wrong = "the interactor rejected the interaction"
     if rejected and not interaction.user_first:
         return Verdict.WRONG_ANSWER, wrong, message
-    verdict, reason = run_outcome(interaction.user, limits, language)
     if verdict is not None:
         return verdict, reason, message
     if rejected:
@@ -125,6 +129,7 @@ async def interact(
     user_frame: protocol.Frame,
     judge: Sandbox,
     judge_frame: protocol.Frame,
+    user_limits: ProgramLimits,
     timeout_s: float,
     *,
     keep_transcript: bool = False,
@@ -151,12 +156,14 @@ async def interact(
                     raise SandboxError(str(exc)) from exc
                 order.append(name)
                 if other not in done:
-                    # The submission ended: the interactor reads to the end of its input. The
-                    # interactor ended: the submission's input ends; after a rejection it is
-                    # killed (the verdict is known).
-                    accepted = name == "interactor" and done[name].exit_code == ACCEPT_EXIT
-                    stop = protocol.RELAY_EOF if name == "user" or accepted else protocol.RELAY_KILL
-                    await target.send(stop)
+                    # The submission ended well: the interactor reads to the end of its input
+                    # and decides. The interactor accepted: the submission's input ends. Else
+                    # the verdict is known, and the other side is killed.
+                    if name == "user":
+                        go_on = run_outcome(done[name], user_limits)[0] is None
+                    else:
+                        go_on = done[name].exit_code == ACCEPT_EXIT
+                    await target.send(protocol.RELAY_EOF if go_on else protocol.RELAY_KILL)
                 return
             else:
                 raise SandboxError(f"{name}'s supervisor sent {frame.header} during an interaction")

@@ -270,6 +270,7 @@ class Judge:
                         protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
                         judge_box,
                         protocol.interact(INTERACTOR_ARGV, judge_limits, collect=[FEEDBACK]),
+                        limits,
                         timeout_s,
                         keep_transcript=test.sample,
                     )
