@@ -14,6 +14,7 @@ from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
 from codearena.judging.checkers import FEEDBACK
 from codearena.judging.interactive import Interaction, interactive_outcome
+from codearena.judging.runs import RunRequest
 from codearena.problems.model import ProblemError
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
@@ -210,3 +211,17 @@ def engine_problems() -> list:  # type: ignore[type-arg]
     from codearena.problems.native import load_problems
 
     return list(load_problems(PROBLEMS_DIR)[0].values())
+
+
+@pytest.mark.docker
+async def test_the_editors_run_on_an_interactive_problems_samples_shows_the_transcript(engine: Engine) -> None:
+    problem = next(p for p in engine_problems() if p.slug == "guess-the-number")
+    python = engine.languages["python"]
+    right = (problem.path / "solutions" / "accepted.py").read_text()
+    outcome = await engine.judge.run(RunRequest(python, right, problem=problem))
+    assert outcome.verdict == "ok" and outcome.matches is True, outcome
+    assert outcome.stdout.startswith("> 500000000\n< lower\n") and outcome.stdout.endswith("> 42\n< correct\n")
+    assert "found 42" in outcome.checker_message
+    silent = await engine.judge.run(RunRequest(python, "print(0, flush=True)\n", problem=problem))
+    assert silent.verdict == "ok" and silent.matches is False
+    assert "not between 1 and" in silent.checker_message

@@ -39,11 +39,13 @@ from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
 from codearena.judging.checkers import ACCEPT_EXIT, FEEDBACK, REJECT_EXIT, checker_limits
 from codearena.judging.grading import run_outcome
-from codearena.judging.programs import SANDBOX_ENV
+from codearena.judging.programs import SANDBOX_ENV, prepare_and_compile, program_limits
+from codearena.judging.runs import RunCase, RunOutcome
 from codearena.languages import Language
-from codearena.problems.model import Interactor, TestCase
+from codearena.problems.model import Interactor, Problem, TestCase
 from codearena.sandbox import protocol
 from codearena.sandbox.container import Sandbox, SandboxError
+from codearena.sandbox.pool import ContainerPool
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,9 @@ log = logging.getLogger(__name__)
 # Added to the submission's wall-clock limit: its time is spent waiting for the interactor too,
 # and every round trip crosses two docker exec streams.
 INTERACTIVE_WALL_EXTRA_MS = 2000
+# The supervisor extends a wall-clock limit by the time the program waited for a CPU, up to
+# this many times the limit (sandbox/supervisor.py, MAX_WAIT_CREDIT).
+MAX_WAIT_CREDIT = 3
 # The exchange kept for a sample test, to show.
 TRANSCRIPT_BYTES = 16 * 1024
 END_TIMEOUT_S = 10.0
@@ -186,3 +191,68 @@ async def interact(
         if not ended.header.get("ended"):
             raise SandboxError(f"an interaction did not end: {ended.header}")
     return Interaction(done["user"], done["interactor"], order[0] == "user", bytes(transcript[:TRANSCRIPT_BYTES]))
+
+
+async def run_samples(
+    settings: Settings,
+    pool: ContainerPool,
+    judge_pool: ContainerPool,
+    language: Language,
+    source: str,
+    problem: Problem,
+) -> RunOutcome:
+    """The editor's Run on an interactive problem's samples: each an interaction with the
+    interactor, shown as its transcript; compiled once, in one lease of the user's container."""
+    interactor = problem.interactor
+    assert interactor is not None
+    base = program_limits(
+        settings,
+        language,
+        problem.limits.time_limit_ms,
+        problem.limits.memory_limit_mb,
+        problem.limits.output_limit_kb,
+    )
+    limits = interactive_limits(base)
+    judge_limits = interactor_limits(settings, limits)
+    timeout_s = max(limits.wall_ms, judge_limits.wall_ms) * (1 + MAX_WAIT_CREDIT) / 1000
+    argv = language.run_argv(source, problem.limits.memory_limit_mb)
+    cases: list[RunCase] = []
+    try:
+        async with pool.lease() as sandbox:
+            compiled = await prepare_and_compile(sandbox, settings, language, source)
+            if not compiled.ok:
+                return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
+            for test in problem.samples:
+                async with judge_pool.lease() as judge_box:
+                    await prepare_interactor(judge_box, interactor, test)
+                    interaction = await interact(
+                        sandbox,
+                        protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
+                        judge_box,
+                        protocol.interact(INTERACTOR_ARGV, judge_limits, collect=[FEEDBACK]),
+                        limits,
+                        timeout_s,
+                        keep_transcript=True,
+                    )
+                verdict, reason, message = interactive_outcome(interaction, limits, judge_limits, language)
+                answered = verdict in (Verdict.ACCEPTED, Verdict.WRONG_ANSWER)
+                user = interaction.user
+                cases.append(
+                    RunCase(
+                        verdict="ok" if answered else verdict.value,
+                        reason="" if answered else reason,
+                        stdout=interaction.transcript.decode("utf-8", "replace"),
+                        stderr=user.stderr.decode("utf-8", "replace"),
+                        exit_code=user.exit_code,
+                        time_ms=user.cpu_ms,
+                        memory_kb=user.memory_kb,
+                        output_truncated=user.output_size >= limits.output_bytes,
+                        matches=verdict == Verdict.ACCEPTED if answered else None,
+                        checker_message=message,
+                    )
+                )
+    except (SandboxError, protocol.ProtocolError) as exc:
+        log.error("run of a %s program on %s hit a sandbox fault: %s", language.id, problem.slug, exc)
+        return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))
+    first = cases[0] if cases else RunCase(verdict="ok")
+    return RunOutcome(**first.model_dump(), compile_output=compiled.output, cases=cases)

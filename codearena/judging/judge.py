@@ -23,6 +23,7 @@ from codearena.judging.interactive import (
     interactive_outcome,
     interactor_limits,
     prepare_interactor,
+    run_samples,
 )
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.judging.runs import RunInput, RunOutcome, RunRequest, run_program
@@ -134,6 +135,9 @@ class Judge:
             limits = Limits(settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb)
         else:
             limits = problem.limits
+        if request.stdin is None and problem is not None and problem.interactor is not None:
+            judge_pool = await self.checkers.pool()
+            return await run_samples(settings, self.pool, judge_pool, request.language, request.source, problem)
         if request.stdin is not None:
             inputs = [RunInput(request.stdin)]
         else:
