@@ -7,7 +7,9 @@ import re
 import time
 from pathlib import Path
 
+import aiohttp
 import pytest
+from aiohttp.test_utils import TestServer
 from conftest import write_problem
 
 from codearena.domain.verdicts import Verdict
@@ -225,3 +227,16 @@ async def test_the_editors_run_on_an_interactive_problems_samples_shows_the_tran
     silent = await engine.judge.run(RunRequest(python, "print(0, flush=True)\n", problem=problem))
     assert silent.verdict == "ok" and silent.matches is False
     assert "not between 1 and" in silent.checker_message
+
+
+async def test_an_interactive_problems_page_shows_its_samples_transcript(fake_server: TestServer) -> None:
+    async with (
+        aiohttp.ClientSession(base_url=fake_server.make_url("")) as client,
+        client.get("/problems/guess-the-number") as response,
+    ):
+        assert response.status == 200
+        page = await response.text()
+    sample = page[page.index('id="samples-title"') :]
+    assert "Interaction: <code>&gt;</code> your program, <code>&lt;</code> the judge" in sample
+    assert "&gt; 500000000\n&lt; lower\n&gt; 250000000" in sample and "&gt; 42\n&lt; correct" in sample
+    assert "<figcaption>Input</figcaption>" not in sample.split("</section>")[0]
