@@ -712,8 +712,12 @@ class Supervisor:
         relay.start()
         try:
             facts = self.execute(request["argv"], limits, stdin=b"", merge=False)
-        finally:
-            relay.stop()
+        except Exception as exc:
+            relay.stop()  # the pump writes frames: it stops before we write one
+            write_frame(sys.stdout.fileno(), {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, [])
+            # The reader thread still owns our stdin: we cannot go on reading requests.
+            raise SystemExit(f"supervisor: an interaction failed: {exc!r}") from exc
+        relay.stop()
         relay.close()
         facts["output_size"] = relay.sent
         stderr = self.read_bytes("stderr")
