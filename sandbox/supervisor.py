@@ -30,10 +30,14 @@ Requests (every reply carries "ok"):
    "collect": [file...], "blobs": [["stdin", size]]}  reply blobs: stdout, stderr, collected files
   {"op": "reset"}                                    kill every runner process, empty every place
                                                      the runner can write
+  {"op": "interact", "argv": [...], "limits": {...}, "oom_patterns": [...], "collect": [file...]}
+                                                     run the program with its stdin and stdout
+                                                     relayed as frames while it runs (see Relay)
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -42,6 +46,7 @@ import select
 import signal
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -258,6 +263,25 @@ def kill_runner(uid: int, keep: set[int]) -> bool:
     return as_runner(uid, kill_all)[0] == 0
 
 
+def signal_runner(uid: int) -> None:
+    """Kill every process of `uid`, from a thread other than the main one: as kill_runner, but
+    without waiting to see them gone (the main thread's run does), and with no status to lose
+    when the main thread's reap_orphans collects our child first."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - child
+        try:
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
+            for _ in range(20):  # again, for processes forked while we signal
+                os.kill(-1, signal.SIGKILL)
+                time.sleep(0.0005)
+        finally:
+            os._exit(0)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
 class CgroupFile:
     """One of the container's cgroup files, kept open and read again from its start each time
     (a few microseconds, where opening it costs ten times that)."""
@@ -404,6 +428,161 @@ def owned_entries(root: str, uid: int) -> list[str]:
     return found
 
 
+# -- interaction -------------------------------------------------------------------------------
+
+
+class Relay:
+    """The stdin and stdout of an interactive program, relayed to and from the host as frames.
+
+    The program's stdin and stdout are FIFOs in /judge, which launch opens as it opens files.
+    We hold both open read-write and non-blocking: opening never blocks (a FIFO opened
+    read-write has both ends), a read or write never blocks (so a program that stops reading
+    or writing cannot wedge us), and launch's own opens find the other end already there.
+
+    While the program runs, three threads share the work and never the same descriptor:
+      - the main thread runs the program as `run` does (limits, CPU, memory, the end);
+      - a reader thread reads host frames: "in" (bytes for the program's stdin), "eof" (close
+        its stdin once what came before is written), "kill" (end the program now: the other
+        side is done with it) and "end" (the host has read the final reply; back to normal);
+      - a pump thread writes queued bytes into the stdin FIFO and sends what the program
+        writes to its stdout to the host as {"op": "out"} frames (the only writer of our
+        stdout until the program has ended), up to the output limit, past which it kills it.
+    """
+
+    def __init__(self, supervisor: Supervisor, output_bytes: int) -> None:
+        self.supervisor = supervisor
+        self.output_bytes = output_bytes
+        self.sent = 0
+        self.paths = os.path.join(JUDGE, "stdin"), os.path.join(JUDGE, "stdout")
+        for path in self.paths:
+            if os.path.lexists(path):
+                os.unlink(path)
+            os.mkfifo(path, 0o600)
+        self.stdin_fd: int | None = os.open(self.paths[0], os.O_RDWR | os.O_NONBLOCK | os.O_CLOEXEC)
+        self.stdout_fd = os.open(self.paths[1], os.O_RDWR | os.O_NONBLOCK | os.O_CLOEXEC)
+        self.wake_r, self.wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self.lock = threading.Lock()
+        self.queued: list[bytes] = []
+        self.close_stdin = False
+        self.started = False
+        self.running = True
+        self.ended = threading.Event()
+        self.lost_host = False
+        self.reader = threading.Thread(target=self.read_host, daemon=True)
+        self.pump_thread = threading.Thread(target=self.pump, daemon=True)
+
+    def start(self) -> None:
+        self.reader.start()
+        self.pump_thread.start()
+
+    def wake(self) -> None:
+        with contextlib.suppress(BlockingIOError):  # already awake
+            os.write(self.wake_w, b"x")
+
+    def read_host(self) -> None:
+        try:
+            while True:
+                frame = read_frame(sys.stdin.buffer)
+                if frame is None:
+                    self.lost_host = True
+                    return
+                header, blobs = frame
+                op = header.get("op")
+                if op == "end":
+                    return
+                with self.lock:
+                    if op == "in":
+                        self.queued.append(blobs.get("data", b""))
+                    elif op == "eof":
+                        self.close_stdin = True
+                    elif op == "kill" and self.running:
+                        signal_runner(self.supervisor.uid)
+                self.wake()
+        except (EOFError, ValueError):
+            self.lost_host = True
+        finally:
+            self.ended.set()
+
+    def pump(self) -> None:
+        pending = bytearray()
+        reading = True
+        while self.running:
+            with self.lock:
+                for chunk in self.queued:
+                    pending += chunk
+                self.queued.clear()
+                closing = self.close_stdin
+            if self.stdin_fd is not None and closing and not pending and self.launched():
+                os.close(self.stdin_fd)
+                self.stdin_fd = None
+            writers = [self.stdin_fd] if pending and self.stdin_fd is not None else []
+            readers = [self.wake_r, *([self.stdout_fd] if reading else [])]
+            ready_r, ready_w, _ = select.select(readers, writers, [], 0.05)
+            if self.wake_r in ready_r:
+                while True:
+                    try:
+                        os.read(self.wake_r, 4096)
+                    except BlockingIOError:
+                        break
+            if ready_w and self.stdin_fd is not None:
+                with contextlib.suppress(BlockingIOError):
+                    del pending[: os.write(self.stdin_fd, pending)]
+            if self.stdout_fd in ready_r and reading:
+                reading = self.forward()
+        if reading:
+            self.forward()  # what the program wrote just before it ended
+
+    def launched(self) -> bool:
+        """Whether launch has started the program, so has opened its end of the stdin FIFO
+        (it opens the files, then forks): until then our end must stay open, or launch's
+        open would wait for a writer that never comes."""
+        if not self.started:
+            keep = {os.getpid(), self.supervisor.launcher.pid}
+            self.started = any(alive(pid) for pid in container_pids(keep))
+        return self.started
+
+    def forward(self) -> bool:
+        """Send what the program wrote to the host; False once it reached the output limit."""
+        while True:
+            try:
+                data = os.read(self.stdout_fd, 65536)
+            except BlockingIOError:
+                return True
+            if not data:
+                return True
+            room = self.output_bytes - self.sent
+            self.sent += min(len(data), room)
+            if data[:room]:
+                write_frame(sys.stdout.fileno(), {"op": "out"}, [("data", data[:room])])
+            if len(data) >= room:
+                self.sent = self.output_bytes
+                signal_runner(self.supervisor.uid)
+                return False
+
+    def stop(self) -> None:
+        """After the program ended: stop pumping (after a last read of its output)."""
+        with self.lock:
+            self.running = False
+        self.wake()
+        self.pump_thread.join()
+
+    def close(self) -> None:
+        """After the pump stopped: close the FIFOs and remove them (a later `run` makes files
+        there). The wake-up pipe stays until the reader has ended."""
+        for fd in (self.stdin_fd, self.stdout_fd):
+            if fd is not None:
+                os.close(fd)
+        self.stdin_fd = None
+        for path in self.paths:
+            if os.path.lexists(path):
+                os.unlink(path)
+
+    def release(self) -> None:
+        """After the reader ended."""
+        os.close(self.wake_r)
+        os.close(self.wake_w)
+
+
 # -- the supervisor ----------------------------------------------------------------------------
 
 
@@ -541,6 +720,36 @@ class Supervisor:
         out = [self.file_blob("stdout", "stdout", limits["output_bytes"]), ("stderr", stderr[-STDERR_TAIL_BYTES:])]
         out.extend(self.collect(request.get("collect", []), limits["output_bytes"]))
         return facts, out
+
+    def interact(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
+        """Run the program with its stdin and stdout relayed (Relay). The reply comes in two
+        parts: a {"op": "done"} frame with the facts of the run, as `run` gives them (stdout
+        excepted: it went out as it was written), then, once the host has answered "end",
+        {"ok": true, "ended": true}."""
+        limits = request["limits"]
+        relay = Relay(self, int(limits["output_bytes"]))
+        relay.start()
+        try:
+            facts = self.execute(request["argv"], limits, stdin=b"", merge=False)
+        except Exception as exc:
+            relay.stop()  # the pump writes frames: it stops before we write one
+            write_frame(sys.stdout.fileno(), {"ok": False, "error": f"{type(exc).__name__}: {exc}"}, [])
+            # The reader thread still owns our stdin: we cannot go on reading requests.
+            raise SystemExit(f"supervisor: an interaction failed: {exc!r}") from exc
+        relay.stop()
+        relay.close()
+        facts["output_size"] = relay.sent
+        stderr = self.read_bytes("stderr")
+        patterns = [p.encode() for p in request.get("oom_patterns", [])]
+        facts["oom_message"] = any(p in stderr for p in patterns)
+        out: list[Any] = [("stderr", stderr[-STDERR_TAIL_BYTES:])]
+        out.extend(self.collect(request.get("collect", []), limits["output_bytes"]))
+        write_frame(sys.stdout.fileno(), {**facts, "op": "done"}, out)
+        # The host answers "end" at once; without it we must not read our stdin again.
+        if not relay.ended.wait(max(60.0, int(limits["wall_ms"]) / 1000 * 4)) or relay.lost_host:
+            raise SystemExit("supervisor: the host left an interaction without ending it")
+        relay.release()
+        return {"ok": True, "ended": True}, []
 
     def collect(self, names: list[str], limit: int) -> list[Blob]:
         """Files the program left in its box (a checker's feedback), read as the runner."""
@@ -738,6 +947,7 @@ def main() -> None:
         "exec": supervisor.exec,
         "run": supervisor.run,
         "reset": supervisor.reset,
+        "interact": supervisor.interact,
     }
     out = sys.stdout.fileno()
     write_frame(out, {"ok": True, "ready": True, "features": supervisor.features()}, [])

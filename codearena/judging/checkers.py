@@ -148,6 +148,10 @@ class Checkers:
                 self._pool = await self._start_pool()
             return self._pool
 
+    async def pool(self) -> ContainerPool:
+        """The checkers' pool, started on first use: interactors run there too."""
+        return await self._pool_started()
+
     async def check_custom(self, program: Path, test: TestCase, output: bytes) -> CheckResult:
         """`python3 checker.py input answer feedback/ < output`: 42 accepts, 43 rejects (Kattis)."""
         limits = checker_limits(self.settings)

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 
 from codearena.config import Settings
 from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
-from codearena.judging.checkers import CheckerError, Checkers
+from codearena.judging.checkers import FEEDBACK, CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
+from codearena.judging.interactive import (
+    INTERACTOR_ARGV,
+    interact,
+    interactive_limits,
+    interactive_outcome,
+    interactor_limits,
+    prepare_interactor,
+    run_samples,
+)
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.judging.runs import RunInput, RunOutcome, RunRequest, run_program
 from codearena.languages import Language
@@ -126,6 +135,9 @@ class Judge:
             limits = Limits(settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb)
         else:
             limits = problem.limits
+        if request.stdin is None and problem is not None and problem.interactor is not None:
+            judge_pool = await self.checkers.pool()
+            return await run_samples(settings, self.pool, judge_pool, request.language, request.source, problem)
         if request.stdin is not None:
             inputs = [RunInput(request.stdin)]
         else:
@@ -152,6 +164,8 @@ class Judge:
         on_event: EventSink,
         grader: Grader,
     ) -> JudgeResult:
+        if problem.interactor is not None:
+            return await self._judge_interactive(sandbox, problem, language, source, on_event, grader)
         if language.compile:  # a syntax check takes a few milliseconds: not worth a status of its own
             await on_event(StatusEvent(Status.COMPILING))
         limits = test_limits(self.settings, problem, language)
@@ -218,6 +232,74 @@ class Judge:
         finally:
             if pending is not None:
                 pending.cancel()
+        return grader.summary(compiled.output)
+
+    async def _judge_interactive(
+        self,
+        sandbox: Sandbox,
+        problem: Problem,
+        language: Language,
+        source: str,
+        on_event: EventSink,
+        grader: Grader,
+    ) -> JudgeResult:
+        """Compile once, then run each test as an interaction with the problem's interactor,
+        which runs in a container of the checkers' pool (codearena.judging.interactive)."""
+        interactor = problem.interactor
+        assert interactor is not None
+        if language.compile:
+            await on_event(StatusEvent(Status.COMPILING))
+        compiled = await prepare_and_compile(sandbox, self.settings, language, source)
+        if not compiled.ok:
+            return summarize(skipped(problem), compiled.output, problem.groups).model_copy(
+                update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"}
+            )
+        await on_event(StatusEvent(Status.RUNNING))
+        limits = interactive_limits(test_limits(self.settings, problem, language))
+        judge_limits = interactor_limits(self.settings, limits)
+        argv = language.run_argv(source, problem.limits.memory_limit_mb)
+        timeout_s = max(limits.wall_ms, judge_limits.wall_ms) * (1 + MAX_WAIT_CREDIT) / 1000
+        pool = await self.checkers.pool()
+        keep = self.settings.sample_output_limit_kb * 1024
+        for test in problem.tests:
+            if not grader.should_run(test.index):
+                await self._recorded(grader, TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample),
+                                     on_event)  # fmt: skip
+                continue
+            try:
+                async with pool.lease() as judge_box:
+                    await prepare_interactor(judge_box, interactor, test)
+                    interaction = await interact(
+                        sandbox,
+                        protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
+                        judge_box,
+                        protocol.interact(INTERACTOR_ARGV, judge_limits, collect=[FEEDBACK]),
+                        limits,
+                        timeout_s,
+                        keep_transcript=test.sample,
+                    )
+            except SandboxError as exc:
+                # The user's container may be mid-interaction: judging stops (the lease fails).
+                raise SandboxError(f"interactive test {test.index}: {exc}") from exc
+            verdict, reason, message = interactive_outcome(interaction, limits, judge_limits, language)
+            if verdict == Verdict.INTERNAL_ERROR:
+                log.error("interactor of %s failed on test %d: %s %s", problem.slug, test.index, reason, message)
+            user = interaction.user
+            result = TestResult.model_construct(
+                index=test.index,
+                verdict=verdict,
+                time_ms=user.cpu_ms,
+                wall_ms=user.wall_ms,
+                memory_kb=user.memory_kb,
+                exit_code=user.exit_code,
+                signal=user.signal,
+                stderr=_text(user.stderr),
+                checker_message=message,
+                reason=reason,
+                sample=test.sample,
+                output=_text(interaction.transcript[:keep]) if test.sample else None,
+            )
+            await self._recorded(grader, result, on_event, time_exceeded=user.time_exceeded)
         return grader.summary(compiled.output)
 
     @staticmethod

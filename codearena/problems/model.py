@@ -49,6 +49,15 @@ class Checker:
     flags: tuple[str, ...] = ()  # arguments after `input answer feedback_dir` (Kattis validator_flags)
 
 
+@dataclass(frozen=True)
+class Interactor:
+    """An interactive problem's interactor: a program that talks with the submission over
+    pipes (codearena.judging.interactive); accepts with exit code 42, rejects with 43."""
+
+    program: Path  # its source file, inside the problem's folder
+    language: str = "python"
+
+
 class FileCache:
     """Test files kept in memory, the most recently read first, up to a byte budget: a busy judge
     reads the same inputs and answers for every submission. A file that changed on disk (its
@@ -145,6 +154,7 @@ class Problem:
     tests: list[TestCase] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
     assets_dir: Path | None = None  # the statement's images, served at /problems/<slug>/assets/<name>
+    interactor: Interactor | None = None  # set: an interactive problem
 
     @property
     def samples(self) -> list[TestCase]:

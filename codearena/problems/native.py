@@ -22,6 +22,7 @@ from codearena.problems.model import (
     Difficulty,
     Expected,
     Group,
+    Interactor,
     InvalidSpec,
     Limits,
     Problem,
@@ -38,6 +39,14 @@ class CheckerSpec(BaseModel):
     abs_tol: float = Field(1e-6, ge=0)
     rel_tol: float = Field(1e-6, ge=0)
     program: str | None = None
+
+
+class InteractorSpec(BaseModel):
+    """An interactive problem's interactor: `interactor: {source: interactor.py, language: python}`."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str = Field(min_length=1)
+    language: Literal["python"] = "python"
 
 
 def parse_expected(value: Any) -> Expected:
@@ -85,6 +94,7 @@ class ProblemSpec(BaseModel):
     starter_code: dict[str, str] = Field(default_factory=dict)
     solutions: dict[str, Annotated[Expected, PlainValidator(parse_expected)]] = Field(default_factory=dict)
     groups: list[GroupSpec] = Field(default_factory=list)
+    interactor: InteractorSpec | None = None
 
     @field_validator("checker", mode="before")
     @classmethod
@@ -268,6 +278,15 @@ def _checker(folder: Path, yaml_path: Path, spec: CheckerSpec) -> Checker:
     return Checker(kind=spec.type, abs_tol=spec.abs_tol, rel_tol=spec.rel_tol, program=program)
 
 
+def _interactor(folder: Path, yaml_path: Path, spec: InteractorSpec | None) -> Interactor | None:
+    if spec is None:
+        return None
+    name = spec.source
+    if "/" in name or not (folder / name).is_file():
+        raise ProblemError(yaml_path, "interactor.source", "an interactor file in the problem folder", repr(name))
+    return Interactor(program=folder / name, language=spec.language)
+
+
 def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
     slug = folder.name
     if not SLUG.match(slug):
@@ -291,6 +310,7 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
                 expected = f"one of {sorted(language_ids)}"
                 raise ProblemError(yaml_path, f"starter_code.{lang}", expected, lang, line=line)
     checker = _checker(folder, yaml_path, spec.checker)
+    interactor = _interactor(folder, yaml_path, spec.interactor)
     tests, groups = _grouped(yaml_path, node, spec.groups, _load_tests(folder))
     _check_expected(yaml_path, node, spec, sum(g.points for g in groups) if groups else None)
     statement_path = folder / "statement.md"
@@ -310,6 +330,7 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
         statement=statement_path.read_text(encoding="utf-8", errors="replace"),
         tests=tests,
         groups=groups,
+        interactor=interactor,
     )
 
 

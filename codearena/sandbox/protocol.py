@@ -165,6 +165,35 @@ def run(
 RESET = Frame({"op": "reset"})
 
 
+def interact(
+    argv: Sequence[str], limits: ProgramLimits, *, oom_patterns: Iterable[str] = (), collect: Iterable[str] = ()
+) -> Frame:
+    """Run the program with its stdin and stdout relayed as frames while it runs (an
+    interactive problem's submission, or its interactor). The supervisor sends {"op": "out"}
+    frames (a "data" blob: what the program wrote) and, when it has ended, an {"op": "done"}
+    frame that parses as a RunReply (without stdout); the host sends `relay_in` frames, then
+    RELAY_EOF or RELAY_KILL, and after the "done" frame RELAY_END, which is answered
+    {"ok": true, "ended": true}. The host must send nothing else in between."""
+    header = {
+        "op": "interact",
+        "argv": list(argv),
+        "limits": limits.as_request(),
+        "oom_patterns": list(oom_patterns),
+        "collect": list(collect),
+    }
+    return Frame(header)
+
+
+def relay_in(data: bytes) -> Frame:
+    """Bytes for an interacting program's stdin."""
+    return Frame({"op": "in"}, (("data", data),))
+
+
+RELAY_EOF = Frame({"op": "eof"})  # close the program's stdin once what was sent is written
+RELAY_KILL = Frame({"op": "kill"})  # end the program now
+RELAY_END = Frame({"op": "end"})  # the "done" frame was read: the interaction is over
+
+
 # -- replies -----------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ SAMPLE_TEXT_LIMIT = 64 * 1024
 class Sample:
     input: str
     output: str
+    interaction: str = ""  # an interactive problem's sample: its transcript (<name>.interaction)
 
 
 def sample_text(path: Path) -> str:
@@ -24,7 +25,13 @@ def sample_text(path: Path) -> str:
 
 
 def samples(problem: Problem) -> list[Sample]:
-    return [Sample(sample_text(t.input_path), sample_text(t.answer_path)) for t in problem.samples]
+    found = [Sample(sample_text(t.input_path), sample_text(t.answer_path)) for t in problem.samples]
+    if problem.interactor is not None:
+        for i, test in enumerate(problem.samples):
+            transcript = test.input_path.with_suffix(".interaction")
+            if transcript.is_file():
+                found[i] = Sample(found[i].input, found[i].output, sample_text(transcript))
+    return found
 
 
 def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:

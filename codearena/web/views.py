@@ -180,7 +180,7 @@ async def problem_context(
     return {
         "problem": problem,
         "statement": render_markdown(problem.statement),
-        "samples": [{"input": s.input, "output": s.output} for s in samples(problem)],
+        "samples": [{"input": s.input, "output": s.output, "interaction": s.interaction} for s in samples(problem)],
         "languages": languages,
         "starter": starter,
         "language": language,
