@@ -14,6 +14,7 @@ from pathlib import Path
 
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
+from codearena.judging import function_checker
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import SANDBOX_ENV
 from codearena.problems.model import Problem, TestCase
@@ -127,6 +128,10 @@ class Checkers:
             assert spec.program is not None  # every problem format guarantees it
             return await self.check_custom(spec.program, test, output)
         answer = test.read_answer()
+        if spec.kind == "function":
+            assert problem.function is not None, "only a function problem has the function checker"
+            fault = function_checker.compare(problem.function, answer, output)
+            return CheckResult(fault is None, fault or "")
         if spec.kind == "exact":
             return check_exact(answer, output)
         if spec.kind == "float":

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Literal
 
 from codearena.domain.verdicts import Verdict
+from codearena.problems.harness.signature import FunctionSpec
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
-CheckerKind = Literal["tokens", "exact", "float", "custom"]
+CheckerKind = Literal["tokens", "exact", "float", "custom", "function"]
 
 
 class Difficulty(StrEnum):
@@ -115,6 +116,7 @@ class Problem:
     starter_code: dict[str, str] = field(default_factory=dict)
     solutions: dict[str, Verdict] = field(default_factory=dict)  # file in solutions/ -> verdict
     tests: list[TestCase] = field(default_factory=list)
+    function: FunctionSpec | None = None  # a function problem: its signature (codearena.problems.harness)
 
     @property
     def samples(self) -> list[TestCase]:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from codearena.problems import harness
 from codearena.problems.model import SLUG, Problem
-from codearena.services.errors import NotFound
+from codearena.services.errors import Invalid, NotFound
 
 SAMPLE_TEXT_LIMIT = 64 * 1024
 
@@ -32,6 +33,13 @@ def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:
     if problem is None:
         raise NotFound("problem_not_found", f"no problem {slug!r}")
     return problem
+
+
+def require_language(problem: Problem, language: str) -> None:
+    """A function problem takes only the languages its harness is written for."""
+    if problem.function is not None and not harness.supported(language):
+        taken = ", ".join(sorted(harness.GENERATORS))
+        raise Invalid("unsupported_language", f"{problem.title} is a function problem; it takes {taken}")
 
 
 def filter_problems(
