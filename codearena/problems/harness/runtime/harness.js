@@ -105,15 +105,15 @@ function treeValues(root) {
   return out;
 }
 
+// The value as JSON.stringify should write it: a list or tree (the empty one too) as its array.
 function plain(value, type) {
   const [base, depth] = type;
+  if (depth === 0 && base === 'ListNode') return listValues(value === undefined ? null : value);
+  if (depth === 0 && base === 'TreeNode') return treeValues(value === undefined ? null : value);
   if (value === undefined || value === null) return null;
-  if (depth > 0) {
-    if (base !== 'ListNode' && base !== 'TreeNode') return value;
+  if (depth > 0 && (base === 'ListNode' || base === 'TreeNode')) {
     return Array.from(value, (v) => plain(v, [base, depth - 1]));
   }
-  if (base === 'ListNode') return listValues(value);
-  if (base === 'TreeNode') return treeValues(value);
   return value;
 }
 
