@@ -35,9 +35,11 @@ def stack_bytes(memory_mb: int) -> int:
 
 
 def python_recursion_limit(memory_mb: int) -> int:
-    """Python counts frames, not bytes: a frame that goes through C (lru_cache, __init__) takes
-    about 1 KiB of the stack, so at 2 KiB a frame the limit comes before the stack's end."""
-    return max(1000, stack_bytes(memory_mb) // 2048)
+    """Python counts calls, not bytes. A level of recursion that goes through C (lru_cache,
+    __init__, __getitem__, a key function) counts twice and takes up to 1.2 KiB of the stack
+    (measured with Python 3.11: 300000 levels of each stop at the limit with at most 162 MB of
+    a 256 MB stack), so a call per KiB brings RecursionError before the stack's end."""
+    return max(1000, stack_bytes(memory_mb) // 1024)
 
 
 def node_stack_kb(memory_mb: int) -> int:

@@ -318,6 +318,8 @@ def call_codec(namespace, lines):
 
 def main():
     sys.setrecursionlimit(SPEC["recursion_limit"])
+    # Prints and errors in the order they happened: the two are one stream of debug output.
+    sys.stdout.reconfigure(line_buffering=True)
     lines = sys.stdin.buffer.read().decode("utf-8").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
