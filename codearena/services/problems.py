@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from codearena.languages import Language
 from codearena.problems import harness
 from codearena.problems.model import SLUG, Problem
 from codearena.services.errors import Invalid, NotFound
@@ -17,6 +18,19 @@ SAMPLE_TEXT_LIMIT = 64 * 1024
 class Sample:
     input: str
     output: str
+    shown_input: str = ""  # the input as the page shows it: a function problem's lines named
+
+
+def named_lines(problem: Problem, text: str) -> str:
+    """A function problem's test input with each line named, as LeetCode shows examples
+    (`nums = [2,7,11,15]`); any other input as it is."""
+    if problem.function is None:
+        return text
+    lines = text.rstrip("\n").split("\n")
+    names = [name for name, _ in problem.function.input_lines]
+    if len(lines) != len(names):
+        return text
+    return "".join(f"{name} = {line}\n" for name, line in zip(names, lines, strict=True))
 
 
 def sample_text(path: Path) -> str:
@@ -25,7 +39,13 @@ def sample_text(path: Path) -> str:
 
 
 def samples(problem: Problem) -> list[Sample]:
-    return [Sample(sample_text(t.input_path), sample_text(t.answer_path)) for t in problem.samples]
+    found = [(sample_text(t.input_path), sample_text(t.answer_path)) for t in problem.samples]
+    return [Sample(given, answer, named_lines(problem, given)) for given, answer in found]
+
+
+def languages_for(problem: Problem, languages: Iterable[Language]) -> list[Language]:
+    """The languages a problem may be solved in: a function problem's have a harness."""
+    return [lang for lang in languages if problem.function is None or harness.supported(lang.id)]
 
 
 def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:

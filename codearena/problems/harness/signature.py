@@ -178,6 +178,14 @@ class FunctionSpec:
         return next((p for p in self.method.params if p.name == self.result), None) if self.result else None
 
     @property
+    def signature(self) -> list[str]:
+        """What the user writes, one line each: the method; the constructor and the methods."""
+        if self.kind == "design":
+            constructor = f"{self.class_name}({', '.join(map(str, self.constructor))})"
+            return [constructor, *map(str, self.methods)]
+        return [str(m) for m in self.methods]
+
+    @property
     def input_lines(self) -> list[tuple[str, str]]:
         """What each line of a test's input holds: (name, description)."""
         if self.kind == "design":
