@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 from codearena.problems.harness.signature import FunctionSpec, Method, Param, Type
@@ -23,8 +24,9 @@ class Generated:
     syntax_check: bool = field(default=False)  # the source is checked by the supervisor (Python)
 
 
+@cache
 def runtime(name: str) -> str:
-    """A harness runtime file shipped with this package."""
+    """A harness runtime file shipped with this package (read once: it changes with the code)."""
     return resources.files("codearena.problems.harness").joinpath("runtime", name).read_text(encoding="utf-8")
 
 

@@ -14,6 +14,11 @@ from codearena.problems.harness.signature import FunctionSpec, Method, Param, Ty
 
 LANGUAGE = "python"
 HARNESS = "_harness.py"
+# The harness's code is a module, compiled once per submission (its .pyc, written by the first
+# test's run, serves the others: 3 ms a test); the script that runs it is two lines, so that
+# an error's traceback does not go through the import machinery.
+RUNTIME = "_harness_runtime.py"
+MAIN = "from _harness_runtime import main\n\nmain()\n"
 SPEC_LINE = "SPEC: dict = {}  # CODEARENA-SPEC: replaced by the generator with the problem's signature"
 
 
@@ -49,7 +54,7 @@ def harness_text(spec: FunctionSpec, memory_mb: int) -> str:
 def generate(spec: FunctionSpec, memory_mb: int) -> Generated:
     return Generated(
         source_name="main.py",
-        files={HARNESS: harness_text(spec, memory_mb)},
+        files={HARNESS: MAIN, RUNTIME: harness_text(spec, memory_mb)},
         run=["python3", HARNESS],
         syntax_check=True,
     )

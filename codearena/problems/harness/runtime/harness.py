@@ -1,16 +1,16 @@
 """CodeArena's harness for a Python function problem: one test, one call of the user's code.
 
+Imported by the two-line _harness.py, which calls main().
+
 It reads the test (one JSON value per line) from stdin, runs the user's main.py, calls the
 method the problem names, and writes the result as one line of JSON to file descriptor 3, only
 after the call returned. stdout and stderr are the user's own (debug output). The generator puts
-the problem's signature in SPEC. Only modules Python has loaded at start-up anyway, and the C
-JSON scanner, are imported: every test pays for this file's start.
+the problem's signature in SPEC. Only modules Python has loaded at start-up anyway are imported,
+and the C JSON scanner when a value needs it: every test pays for this file's start.
 """
 
 import os
 import sys
-
-import _json  # the C scanner alone: the json package imports re, which costs more than the call
 
 SPEC: dict = {}  # CODEARENA-SPEC: replaced by the generator with the problem's signature
 RESULT_FD = 3
@@ -57,18 +57,47 @@ class _Context:  # what _json's scanner reads from a JSONDecoder
         raise ValueError(f"{name} is not a JSON value")
 
 
-_scan = _json.make_scanner(_Context())
+_json = None  # the C scanner alone, when first needed: the json package imports re, which costs more
+
+
+def json_module():
+    global _json
+    if _json is None:
+        import _json as module
+
+        _json = module
+        _json.scan = _json.make_scanner(_Context())
+    return _json
 
 
 def loads(text, what):
     text = text.strip()
     try:
-        value, end = _scan(text, 0)
+        value, end = json_module().scan(text, 0)
     except (StopIteration, ValueError):
         end = -1
     if end != len(text):
         raise SystemExit(f"harness: {what} is not one JSON value: {text[:80]!r}")
     return value
+
+
+INTEGERS = {("int", 0), ("long", 0), ("int", 1), ("long", 1), ("ListNode", 0)}
+
+
+def parse(text, t, what):
+    """A line of input as the JSON value of type `t`: integers and arrays of them, the most
+    common, without the JSON scanner (what they are not, the scanner reads)."""
+    if tuple(t) in INTEGERS:
+        text = text.strip()
+        try:
+            if t[1] == 0 and t[0] != "ListNode":
+                return int(text)
+            if text[:1] == "[" and text[-1:] == "]":
+                inner = text[1:-1]
+                return list(map(int, inner.split(","))) if inner.strip() else []
+        except ValueError:
+            pass
+    return loads(text, what)
 
 
 # -- values in: JSON to the argument's type ----------------------------------------------------
@@ -154,13 +183,13 @@ def _bool(v):
 
 def _string(v):
     if type(v) is str:
-        return _json.encode_basestring(v)
+        return (_json or json_module()).encode_basestring(v)
     raise WrongType(f"a string, found {_type_name(v)}")
 
 
 def _char(v):
     if type(v) is str and len(v) == 1:
-        return _json.encode_basestring(v)
+        return (_json or json_module()).encode_basestring(v)
     raise WrongType(f"one character, found {_type_name(v)}")
 
 
@@ -323,7 +352,13 @@ def main():
     lines = sys.stdin.buffer.read().decode("utf-8").split("\n")
     while lines and not lines[-1].strip():
         lines.pop()
-    values = [loads(line, f"input line {i}") for i, line in enumerate(lines, 1)]
+    # What each line holds: a function's parameters, a codec's value (a design's calls: JSON).
+    params = SPEC["methods"][0]["params"] if SPEC["kind"] != "design" else []
+    types = [p["type"] for p in params[: 1 if SPEC["kind"] == "codec" else None]]
+    values = [
+        parse(line, types[i], f"input line {i + 1}") if i < len(types) else loads(line, f"input line {i + 1}")
+        for i, line in enumerate(lines)
+    ]
     namespace = load_user_code()
     call = {"function": call_function, "design": call_design, "codec": call_codec}[SPEC["kind"]]
     result = call(namespace, values).encode() + b"\n"
@@ -331,6 +366,3 @@ def main():
     view = memoryview(result)
     while view:
         view = view[os.write(RESULT_FD, view) :]
-
-
-main()
