@@ -142,3 +142,23 @@ async def test_run_on_the_samples_shows_the_result_and_the_prints(engine: Engine
     assert (case.verdict, case.result, case.stdout, case.matches) == ("ok", "3", "adding 1 2\n", True)
     custom = await engine.judge.run(RunRequest(engine.languages["javascript"], source, b"40\n2\n", add_problem))
     assert (custom.result, custom.stdout) == ("42", "adding 40 2\n")
+
+
+async def test_a_custom_checker_judges_the_returned_value(engine: Engine, tmp_path: Path) -> None:
+    # Any number at least a is right: the checker reads the result's JSON on stdin.
+    checker = (
+        "import json, sys\n"
+        "a = int(open(sys.argv[1]).read().split()[0])\n"
+        "sys.exit(42 if json.load(sys.stdin) >= a else 43)\n"
+    )
+    extra = "function:\n  signature: int atLeast(int a)\nchecker: {type: custom, program: checker.py}\n"
+    problem = write_problem(tmp_path, "at-least", tests=[("5\n", "5\n"), ("7\n", "7\n")], extra=extra,
+                            files={"checker.py": checker})  # fmt: skip
+    language = engine.languages["python"]
+    right = await engine.judge.judge(
+        problem, language, "class Solution:\n    def atLeast(self, a):\n        return a + 1\n"
+    )
+    wrong = await engine.judge.judge(
+        problem, language, "class Solution:\n    def atLeast(self, a):\n        return a - 1\n"
+    )
+    assert (right.verdict, wrong.verdict) == (A, WA)

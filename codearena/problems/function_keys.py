@@ -8,7 +8,9 @@
       names: {python: {twoSum: two_sum}}   # optional: a method's name in one language
     design:                        # the user writes a class, driven by a list of calls
       constructor: LRUCache(int capacity)
-      methods: [int get(int key), void put(int key, int value)]
+      methods:                     # a YAML list, one signature a line (their commas are theirs)
+        - int get(int key)
+        - void put(int key, int value)
     codec:                         # the user writes a class that serializes and back
       class: Codec
       serialize: string serialize(TreeNode root)
