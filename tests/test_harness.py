@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from codearena.languages import Language
 from codearena.problems.harness import generate, program_language, starter_code
 from codearena.problems.harness.generated import node_stack_kb, python_recursion_limit, stack_bytes
 from codearena.problems.harness.signature import (
+    FunctionSpec,
     SignatureError,
     Type,
     codec_spec,
@@ -64,9 +66,9 @@ def test_a_signature_reads_as_its_language_independent_parts() -> None:
         (lambda: codec_spec("C", "string s(TreeNode t)", "ListNode d(string s)"), "", "the types reversed"),
     ],
 )
-def test_a_bad_signature_says_what_was_expected(make: object, key: str, expected: str) -> None:
+def test_a_bad_signature_says_what_was_expected(make: Callable[[], object], key: str, expected: str) -> None:
     with pytest.raises(SignatureError) as caught:
-        make()  # type: ignore[operator]
+        make()
     assert caught.value.key == key
     assert expected in caught.value.expected
 
@@ -222,11 +224,11 @@ def test_the_stack_grows_with_the_memory_limit(languages: dict[str, Language]) -
 # -- the Python and JavaScript harnesses, run on the host ---------------------------------------------
 
 
-def run_harness(tmp_path: Path, language: str, spec: object, source: str, stdin: str) -> tuple[int, str, str]:
+def run_harness(tmp_path: Path, language: str, spec: FunctionSpec, source: str, stdin: str) -> tuple[int, str, str]:
     """Run the generated harness as the sandbox would: (exit code, result on fd 3, stdout)."""
     if shutil.which({"python": "python3", "javascript": "node"}[language]) is None:
         pytest.skip(f"no {language} toolchain on this host")
-    made = generate(spec, language, 64)  # type: ignore[arg-type]
+    made = generate(spec, language, 64)
     work = Path(tempfile.mkdtemp(dir=tmp_path))
     for name, text in made.files.items():
         (work / name).write_text(text)

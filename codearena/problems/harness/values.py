@@ -63,9 +63,9 @@ def type_fault(value: Any, t: Type, where: str = "") -> str | None:
     elif base == "string":
         if not isinstance(value, str):
             return f"expected string{at}, found {_short(value)}"
-    elif base == "char":
-        if not isinstance(value, str) or len(value) != 1:
-            return f"expected char (a one-character string){at}, found {_short(value)}"
+    elif base == "char":  # ASCII: one char in every language (C++'s is a byte, Java's UTF-16)
+        if not isinstance(value, str) or len(value) != 1 or not value.isascii():
+            return f"expected char (a one-character ASCII string){at}, found {_short(value)}"
     elif base == "ListNode":
         if not isinstance(value, list) or any(isinstance(v, bool) or not isinstance(v, int) for v in value):
             return f"expected ListNode (the array of its values){at}, found {_short(value)}"
