@@ -32,6 +32,17 @@ class SourceRule(BaseModel):
     message: str
 
 
+class Harness(BaseModel):
+    """The generated code a function problem's program runs under (codearena.problems.harness):
+    its files beside the source, what goes before the source's first line (on that line, so
+    the user's line numbers hold), and the stack the program may use. Such a program writes
+    its result to file descriptor 3, and its stdout and stderr are one stream of debug output."""
+
+    files: dict[str, str]
+    source_prefix: str = ""
+    stack_bytes: int
+
+
 class Language(BaseModel):
     id: str
     name: str
@@ -51,6 +62,7 @@ class Language(BaseModel):
     error_line: str = Field("", description="regex: groups 1 and 2 are the file and line of an error")
     error_line_last: bool = Field(False, description="the innermost frame is the last match, not the first")
     version: str = Field("", description="read from the toolchain when the pool starts")
+    harness: Harness | None = Field(None, description="set only as a function problem's program runs")
 
     def rejection(self, source: str) -> str:
         """Why `source` cannot work as it is, or ''."""

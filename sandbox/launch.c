@@ -8,9 +8,11 @@
  * one command at a time from its stdin, so that a test costs one fork and one exec, as running
  * the program by hand would. A command is a decimal byte count and a newline, then that many
  * bytes of NUL-terminated fields:
- *   run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV...
+ *   run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR RESULT ENVC ENV... ARGC ARGV...
  *   clean ROOT...
  * STDIN, STDOUT and STDERR are files the supervisor made (STDERR may name STDOUT: one file).
+ * RESULT, unless it is "-", is one more, opened as the program's file descriptor 3: the channel a
+ * function problem's harness writes its result to, apart from everything the user's code prints.
  * DATA_B = 0 leaves RLIMIT_DATA unlimited (JVM and V8 reserve far more than they use).
  * clean removes, as UID, everything UID owns under each ROOT (on the ROOT's own file system),
  * then looks again: between submissions, the reset of every place the program could write.
@@ -271,8 +273,8 @@ static void clean(int report, uid_t uid, char **roots, int count) {
 }
 
 static void run(int report, uid_t uid, int ruleset, char **f, int count) {
-    /* run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR ENVC ENV... ARGC ARGV... */
-    if (count < 13 || strcmp(f[0], "run") != 0) {
+    /* run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR RESULT ENVC ENV... ARGC ARGV... */
+    if (count < 14 || strcmp(f[0], "run") != 0) {
         fprintf(stderr, "launch: bad command\n");
         exit(2);
     }
@@ -280,28 +282,30 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     unsigned long long cpu_s = strtoull(f[2], NULL, 10), fsize = strtoull(f[3], NULL, 10);
     unsigned long long nofile = strtoull(f[4], NULL, 10), nproc = strtoull(f[5], NULL, 10);
     unsigned long long stack = strtoull(f[6], NULL, 10), data = strtoull(f[7], NULL, 10);
-    int envc = atoi(f[11]);
-    if (envc < 0 || 12 + envc >= count) {
+    int envc = atoi(f[12]);
+    if (envc < 0 || 13 + envc >= count) {
         fprintf(stderr, "launch: bad environment count\n");
         exit(2);
     }
-    char **env = &f[12];
-    int argc = atoi(f[12 + envc]);
-    if (argc < 1 || 13 + envc + argc != count) {
+    char **env = &f[13];
+    int argc = atoi(f[13 + envc]);
+    if (argc < 1 || 14 + envc + argc != count) {
         fprintf(stderr, "launch: bad argument count\n");
         exit(2);
     }
-    char **argv = &f[13 + envc];
+    char **argv = &f[14 + envc];
     int in = open(f[8], O_RDONLY | O_CLOEXEC);
     int out = open(f[9], O_WRONLY | O_CLOEXEC);
     int err = strcmp(f[9], f[10]) == 0 ? fcntl(out, F_DUPFD_CLOEXEC, 3) : open(f[10], O_WRONLY | O_CLOEXEC);
-    if (in < 0 || out < 0 || err < 0) fail("opening the program's files");
+    int result = strcmp(f[11], "-") == 0 ? -1 : open(f[11], O_WRONLY | O_CLOEXEC);
+    if (in < 0 || out < 0 || err < 0 || (result < 0 && strcmp(f[11], "-") != 0)) fail("opening the program's files");
 
     pid_t pid = fork();
     if (pid < 0) fail("fork");
     if (pid == 0) {
         if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) fail("dup2");
         close(report);
+        if (result >= 0 && dup2(result, 3) < 0) fail("dup2"); /* after the report's fd (3) is closed */
         int fd = open("/proc/self/oom_score_adj", O_WRONLY);
         if (fd >= 0) {
             /* If the container runs out of memory, the user's program goes first. */
@@ -330,6 +334,7 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     close(in);
     close(out);
     close(err);
+    if (result >= 0) close(result);
     int status = 0;
     struct rusage ru;
     while (wait4(pid, &status, 0, &ru) < 0) {

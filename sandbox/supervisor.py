@@ -27,7 +27,11 @@ Requests (every reply carries "ok"):
                                                      and Python's syntax check of `file`
   {"op": "exec", "argv": [...], "limits": {...}}     run a command, output merged (compile)
   {"op": "run", "argv": [...], "limits": {...}, "oom_patterns": [...], "skip_if_stopped": bool,
-   "collect": [file...], "blobs": [["stdin", size]]}  reply blobs: stdout, stderr, collected files
+   "collect": [file...], "result": bool, "merge_output": bool, "blobs": [["stdin", size]]}
+                                                     reply blobs: stdout, stderr, collected files, and
+                                                     with "result" what the program wrote to its fd 3
+                                                     (a fresh file each run); "merge_output": stderr
+                                                     goes to stdout, one stream as a terminal shows it
   {"op": "reset"}                                    kill every runner process, empty every place
                                                      the runner can write
   {"op": "interact", "argv": [...], "limits": {...}, "oom_patterns": [...], "collect": [file...]}
@@ -712,12 +716,21 @@ class Supervisor:
         limits = request["limits"]
         if request.get("skip_if_stopped") and self.stopped:
             return {"ok": True, "skipped": True}, []
-        facts = self.execute(request["argv"], limits, stdin=blobs.get("stdin", b""), merge=False)
+        merge, result = bool(request.get("merge_output")), bool(request.get("result"))
+        stdin = blobs.get("stdin", b"")
+        facts = self.execute(request["argv"], limits, stdin=stdin, merge=merge, result=result)
         self.stopped = self.stopped or bool(facts["time_exceeded"])
-        stderr = self.read_bytes("stderr")
+        if merge:  # the tail of the one stream, where a runtime's last words are
+            with open(os.path.join(JUDGE, "stdout"), "rb") as f:
+                stderr = os.pread(f.fileno(), STDERR_TAIL_BYTES, max(0, facts["output_size"] - STDERR_TAIL_BYTES))
+        else:
+            stderr = self.read_bytes("stderr")
         patterns = [p.encode() for p in request.get("oom_patterns", [])]
         facts["oom_message"] = any(p in stderr for p in patterns)
         out = [self.file_blob("stdout", "stdout", limits["output_bytes"]), ("stderr", stderr[-STDERR_TAIL_BYTES:])]
+        if result:
+            facts["result_size"] = os.stat(os.path.join(JUDGE, "result")).st_size
+            out.append(self.file_blob("result", "result", limits["output_bytes"]))
         out.extend(self.collect(request.get("collect", []), limits["output_bytes"]))
         return facts, out
 
@@ -786,16 +799,21 @@ class Supervisor:
 
     # -- running one program ------------------------------------------------------------------
 
-    def execute(self, argv: list[str], limits: dict[str, int], *, stdin: bytes, merge: bool) -> dict[str, Any]:
+    def execute(
+        self, argv: list[str], limits: dict[str, int], *, stdin: bytes, merge: bool, result: bool = False
+    ) -> dict[str, Any]:
         cpu_ms = int(limits["cpu_ms"])
         wall_ms = int(limits["wall_ms"])
         memory_kb = int(limits["memory_kb"])
         output_bytes = int(limits["output_bytes"])
         stdin_path, stdout_path = os.path.join(JUDGE, "stdin"), os.path.join(JUDGE, "stdout")
         stderr_path = stdout_path if merge else os.path.join(JUDGE, "stderr")
+        # A fresh file each run (in /judge, where the program cannot look): nothing an earlier
+        # run left can pass for this run's result.
+        result_path = os.path.join(JUDGE, "result") if result else "-"
         with open(stdin_path, "wb") as f:
             f.write(stdin)
-        for path in {stdout_path, stderr_path}:
+        for path in {stdout_path, stderr_path, result_path} - {"-"}:
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         out_probe = os.open(stdout_path, os.O_RDONLY)
         command = [
@@ -810,6 +828,7 @@ class Supervisor:
             stdin_path,
             stdout_path,
             stderr_path,
+            result_path,
             str(len(self.env)),
             *(f"{k}={v}" for k, v in self.env.items()),
             str(len(argv)),

@@ -45,7 +45,9 @@ def test_bundled_problem_is_complete(slug: str, languages: dict[str, Language]) 
     assert len(problem.tests) >= 10
     assert len(problem.samples) >= 2
     assert set(problem.starter_code) == set(languages)
-    for section in ("## Input", "## Output", "## Constraints"):
+    # A function problem has no input or output format: its examples are calls.
+    sections = ("## Examples", "## Constraints") if problem.function else ("## Input", "## Output", "## Constraints")
+    for section in sections:
         assert section in problem.statement
     solutions = problem.solutions
     files = {p.name for p in (problem.path / "solutions").iterdir()}

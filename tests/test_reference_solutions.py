@@ -23,6 +23,9 @@ pytestmark = [pytest.mark.docker, pytest.mark.slow]
 _LANGUAGES = load_languages()
 _PROBLEMS, _ = load_problems(PROBLEMS_DIR, set(_LANGUAGES))
 CASES = [(slug, name) for slug, problem in sorted(_PROBLEMS.items()) for name in problem.solutions]
+# Wrong solutions of function problems that must fail for this reason, by their file's name:
+# what a program prints is never its result, and one that exits before returning has none.
+REASONS = {"fake_print": "the returned value differs", "exit_early": "exited (exit code 0) before"}
 
 
 @pytest_asyncio.fixture(scope="module")
@@ -52,3 +55,6 @@ def test_reference_solution(judged: dict[tuple[str, str], JudgeResult], slug: st
         f"{slug}/{solution}: expected {expected}, got {got} "
         f"on test {failing.index if failing else '-'}: {failing.model_dump() if failing else result.compile_output}"
     )
+    stem = solution.split(".")[0]
+    if stem in REASONS:
+        assert REASONS[stem] in result.reason, f"{slug}/{solution} failed for another reason: {result.reason}"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
+from codearena.judging import function_checker
 from codearena.judging.default_validator import default_validator, parse_flags
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import SANDBOX_ENV
@@ -136,6 +137,10 @@ class Checkers:
         answer = test.read_answer()
         if spec.kind == "kattis":
             return CheckResult(*default_validator(answer, output, parse_flags(spec.flags)))
+        if spec.kind == "function":
+            assert problem.function is not None, "only a function problem has the function checker"
+            fault = function_checker.compare(problem.function, answer, output)
+            return CheckResult(fault is None, fault or "")
         if spec.kind == "exact":
             return check_exact(answer, output)
         if spec.kind == "float":

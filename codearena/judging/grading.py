@@ -79,7 +79,8 @@ def run_outcome(reply: RunReply, limits: ProgramLimits, language: Language | Non
     killed_for = reply.killed_for
     sig = reply.signal
     failed = sig is not None or reply.exit_code != 0
-    if killed_for == "output" or sig == signal.SIGXFSZ or reply.output_size >= limits.output_bytes:
+    too_much = max(reply.output_size, reply.result_size) >= limits.output_bytes  # result: a function's
+    if killed_for == "output" or sig == signal.SIGXFSZ or too_much:
         # Checked first: a runtime that swallows the refused writes (Java's PrintStream) spins
         # or buffers until another limit stops it, but the cause is the output.
         return Verdict.OUTPUT_LIMIT_EXCEEDED, f"output limit ({format_bytes(limits.output_bytes)})"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from codearena.config import Settings
 from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
+from codearena.judging import function_runs
 from codearena.judging.checkers import FEEDBACK, CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.interactive import (
@@ -108,6 +109,10 @@ class Judge:
         stop = problem.stop_on_first_failure if stop_on_first_failure is None else stop_on_first_failure
         started = time.monotonic()
         try:
+            language = function_runs.problem_language(problem, language)
+        except function_runs.UnsupportedLanguage as exc:
+            return internal_error(problem, str(exc))
+        try:
             async with self.pool.lease() as sandbox:
                 result = await self._judge_in(
                     sandbox, problem, language, source, on_event, Grader(stop, problem.groups)
@@ -131,6 +136,10 @@ class Judge:
     async def run(self, request: RunRequest) -> RunOutcome:
         """The editor's Run: custom input, or every sample of the problem, in one lease."""
         settings, problem = self.settings, request.problem
+        try:
+            language = function_runs.problem_language(problem, request.language)
+        except function_runs.UnsupportedLanguage as exc:
+            return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))
         if problem is None:
             limits = Limits(settings.run_time_limit_ms, settings.run_memory_limit_mb, settings.run_output_limit_kb)
         else:
@@ -143,7 +152,7 @@ class Judge:
         else:
             assert problem is not None, "a run without input runs a problem's samples"
             inputs = [RunInput(test.read_input(), self._sample_check(problem, test)) for test in problem.samples]
-        return await run_program(settings, self.pool, request.language, request.source, inputs, limits)
+        return await run_program(settings, self.pool, language, request.source, inputs, limits)
 
     def _sample_check(self, problem: Problem, test: TestCase) -> Callable[[bytes], Awaitable[tuple[bool, str]]]:
         async def check(output: bytes) -> tuple[bool, str]:
@@ -319,16 +328,25 @@ class Judge:
             return TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample)
         verdict, reason = run_outcome(reply, limits, language)
         message = ""
+        function = problem.function  # its result comes on a channel of its own, never from stdout
+        if verdict is None and function is not None and not reply.result:
+            verdict, reason = Verdict.RUNTIME_ERROR, function_runs.no_result_reason(function, reply)
         if verdict is None:
             try:
-                checked = await self.checkers.check(problem, test, reply.stdout)
+                checked = await self.checkers.check(problem, test, reply.result if function else reply.stdout)
                 verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
                 message = checked.message
-                reason = "" if checked.accepted else "the output differs from the expected answer"
+                wrong = "the returned value differs" if function else "the output differs"
+                reason = "" if checked.accepted else f"{wrong} from the expected answer"
             except CheckerError as exc:
                 log.error("checker of %s failed: %s", problem.slug, exc)
                 verdict, message, reason = Verdict.INTERNAL_ERROR, str(exc), str(exc)
         keep = self.settings.sample_output_limit_kb * 1024
+        if function is not None:  # the result is the output; what the program printed, its debug output
+            output = function_runs.shown_result(reply.result[:keep]) if test.sample else None
+            stderr = function_runs.console(reply, keep) if test.sample else ""
+        else:
+            output, stderr = _text(reply.stdout[:keep]) if test.sample else None, _text(reply.stderr)
         # Built from values already of the right types: no validation needed, per test.
         return TestResult.model_construct(
             index=test.index,
@@ -338,9 +356,9 @@ class Judge:
             memory_kb=reply.memory_kb,
             exit_code=reply.exit_code,
             signal=reply.signal,
-            stderr=_text(reply.stderr),
+            stderr=stderr,
             checker_message=message,
             reason=reason,
             sample=test.sample,
-            output=_text(reply.stdout[:keep]) if test.sample else None,
+            output=output,
         )

@@ -43,6 +43,8 @@ def program_limits(
         # first, and an allocation too big to ever fit fails inside the program.
         data_bytes=memory_kb * 1024 * 3 // 2 if language.limit_data else 0,
         processes=settings.program_processes,
+        # A function problem's program recurses as deep as its memory allows.
+        stack_bytes=language.harness.stack_bytes if language.harness else ProgramLimits.stack_bytes,
     )
 
 
@@ -73,11 +75,18 @@ def run_frame(
         stdin,
         oom_patterns=language.oom_patterns,
         skip_if_stopped=skip_if_stopped,
+        result=language.harness is not None,
     )
 
 
 def source_files(language: Language, source: str) -> dict[str, bytes]:
-    return {language.source_file(source): source.encode("utf-8", "surrogateescape")}
+    """The source in its file, and a function problem's harness files beside it."""
+    harness = language.harness
+    if harness is None:
+        return {language.source_file(source): source.encode("utf-8", "surrogateescape")}
+    files = {name: text.encode() for name, text in harness.files.items()}
+    files[language.source_file(source)] = (harness.source_prefix + source).encode("utf-8", "surrogateescape")
+    return files
 
 
 @dataclass(frozen=True)

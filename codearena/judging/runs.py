@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
+from codearena.judging import function_runs
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.languages import Language
@@ -60,6 +61,7 @@ class RunCase(BaseModel):
     output_truncated: bool = False
     matches: bool | None = Field(None, description="a sample run: whether the output is a right answer")
     checker_message: str = ""
+    result: str | None = Field(None, description="a function problem: the returned value, as JSON")
 
 
 class RunOutcome(RunCase):
@@ -91,18 +93,22 @@ async def run_program(
                 frame = run_frame(language, source, limits.memory_limit_mb, run_limits, given.stdin)
                 reply = RunReply.parse(await sandbox.request(frame, run_limits.wall_ms * 4 / 1000))
                 verdict, reason = run_outcome(reply, run_limits, language)
+                returns = language.harness is not None  # a function problem: stdout is debug output
+                if returns and verdict is None and not reply.result:
+                    verdict, reason = Verdict.RUNTIME_ERROR, "the program exited before it returned a result"
                 case = RunCase(
                     verdict="ok" if verdict is None else verdict.value,
                     reason=reason,
                     stdout=reply.stdout.decode("utf-8", "replace"),
-                    stderr=reply.stderr.decode("utf-8", "replace"),
+                    stderr="" if returns else reply.stderr.decode("utf-8", "replace"),
+                    result=function_runs.shown_result(reply.result) if returns and reply.result else None,
                     exit_code=reply.exit_code,
                     time_ms=reply.cpu_ms,
                     memory_kb=reply.memory_kb,
                     output_truncated=reply.output_size >= run_limits.output_bytes,
                 )
                 if given.check is not None and verdict is None:
-                    case.matches, case.checker_message = await given.check(reply.stdout)
+                    case.matches, case.checker_message = await given.check(reply.result if returns else reply.stdout)
                 cases.append(case)
     except (SandboxError, protocol.ProtocolError) as exc:
         log.error("run of a %s program hit a sandbox fault: %s", language.id, exc)

@@ -8,11 +8,13 @@ too, found without Docker. Judging needs the sandbox (`judge_solution`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from codearena.judging.judge import Judge
 from codearena.languages import Language, language_for_file
+from codearena.problems.harness.values import case_fault, parse_lines
 from codearena.problems.model import InvalidSpec, Problem, ProblemError
 from codearena.problems.native import problem_folders, try_load_problem
 
@@ -52,7 +54,32 @@ def check_folder(folder: Path, languages: dict[str, Language]) -> FolderCheck:
             check.faults.append(ProblemError(yaml_path, key, f"a file ending in one of {extensions}", repr(name)))
         else:
             check.solutions[name] = languages[language]
+    if loaded.function is not None:
+        check.faults += function_test_faults(loaded)
     return check
+
+
+def function_test_faults(problem: Problem) -> list[ProblemError]:
+    """A function problem's tests that do not fit its signature: JSON values of the declared
+    types, one per line, and an answer the method could return."""
+    assert problem.function is not None
+    faults = []
+    for test in problem.tests:
+        try:
+            lines = parse_lines(test.read_input())
+        except (ValueError, UnicodeDecodeError) as exc:
+            faults.append(ProblemError(test.input_path, "", "one JSON value per line", str(exc)))
+            continue
+        try:
+            answer = json.loads(test.read_answer())
+        except (ValueError, UnicodeDecodeError) as exc:
+            faults.append(ProblemError(test.answer_path, "", "one JSON value", str(exc)))
+            continue
+        fault = case_fault(problem.function, lines, answer)
+        if fault is not None:  # "expected ..., found ..."
+            expected, _, found = fault.removeprefix("expected ").rpartition(", found ")
+            faults.append(ProblemError(test.input_path, "", expected or found, found if expected else "another value"))
+    return faults
 
 
 async def judge_solution(judge: Judge, problem: Problem, name: str, language: Language) -> str | None:

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Literal
 
 from codearena.domain.verdicts import JudgeResult, Verdict
+from codearena.problems.harness.signature import FunctionSpec
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 # "kattis": the Kattis default output validator (codearena.judging.default_validator), its flags
-# in Checker.flags.
-CheckerKind = Literal["tokens", "exact", "float", "custom", "kattis"]
+# in Checker.flags; "function": a function problem's typed comparison of returned values.
+CheckerKind = Literal["tokens", "exact", "float", "custom", "kattis", "function"]
 
 
 class Difficulty(StrEnum):
@@ -155,6 +156,7 @@ class Problem:
     groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
     assets_dir: Path | None = None  # the statement's images, served at /problems/<slug>/assets/<name>
     interactor: Interactor | None = None  # set: an interactive problem
+    function: FunctionSpec | None = None  # a function problem: its signature (codearena.problems.harness)
 
     @property
     def samples(self) -> list[TestCase]:

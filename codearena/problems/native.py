@@ -16,6 +16,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, field_validator
 
 from codearena.domain.verdicts import Verdict
+from codearena.problems import harness
+from codearena.problems.function_keys import CodecKeys, DesignKeys, FunctionKeys, function_spec_of
 from codearena.problems.model import (
     SLUG,
     Checker,
@@ -95,6 +97,10 @@ class ProblemSpec(BaseModel):
     solutions: dict[str, Annotated[Expected, PlainValidator(parse_expected)]] = Field(default_factory=dict)
     groups: list[GroupSpec] = Field(default_factory=list)
     interactor: InteractorSpec | None = None
+    # A function problem (codearena.problems.function_keys): at most one of these.
+    function: FunctionKeys | None = None
+    design: DesignKeys | None = None
+    codec: CodecKeys | None = None
 
     @field_validator("checker", mode="before")
     @classmethod
@@ -163,6 +169,8 @@ def _known_keys(loc: tuple[int | str, ...]) -> list[str]:
             continue
         field = model.model_fields.get(str(part))
         annotation = field.annotation if field else None
+        # `Keys | None`: the mapping's own keys, whether it is given or not; a list's: its items'
+        annotation = next((a for a in getattr(annotation, "__args__", ()) if a is not type(None)), annotation)
         if get_origin(annotation) is list:
             annotation = get_args(annotation)[0]
         if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
@@ -309,10 +317,22 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
                 line = _line_of(node, ("starter_code", lang))
                 expected = f"one of {sorted(language_ids)}"
                 raise ProblemError(yaml_path, f"starter_code.{lang}", expected, lang, line=line)
+    sections = {"function": spec.function, "design": spec.design, "codec": spec.codec}
+    function = function_spec_of(yaml_path, sections, lambda key: _line_of(node, key))
     checker = _checker(folder, yaml_path, spec.checker)
     interactor = _interactor(folder, yaml_path, spec.interactor)
     tests, groups = _grouped(yaml_path, node, spec.groups, _load_tests(folder))
     _check_expected(yaml_path, node, spec, sum(g.points for g in groups) if groups else None)
+    starter_code = spec.starter_code
+    if function is not None:
+        if "checker" in raw and checker.kind != "custom":
+            expected = "no checker (results are compared by type), or a custom one"
+            raise ProblemError(yaml_path, "checker", expected, checker.kind, line=_line_of(node, ("checker",)))
+        if checker.kind != "custom":
+            checker = Checker(kind="function")
+        generated = harness.starter_code(function)
+        starter_code = {lang: code for lang, code in generated.items() if language_ids is None or lang in language_ids}
+        starter_code.update(spec.starter_code)
     statement_path = folder / "statement.md"
     if not statement_path.is_file():
         raise ProblemError(statement_path, "", "the statement in Markdown", "no such file")
@@ -325,12 +345,13 @@ def load_problem(folder: Path, language_ids: set[str] | None = None) -> Problem:
         limits=Limits(spec.time_limit_ms, spec.memory_limit_mb, spec.output_limit_kb),
         checker=checker,
         stop_on_first_failure=spec.stop_on_first_failure,
-        starter_code=spec.starter_code,
+        starter_code=starter_code,
         solutions=spec.solutions,
         statement=statement_path.read_text(encoding="utf-8", errors="replace"),
         tests=tests,
         groups=groups,
         interactor=interactor,
+        function=function,
     )
 
 

@@ -144,12 +144,15 @@ def run(
     oom_patterns: Iterable[str] = (),
     skip_if_stopped: bool = False,
     collect: Iterable[str] = (),
+    result: bool = False,
 ) -> Frame:
     """Run the program on `stdin`.
 
     skip_if_stopped: answer "skipped" at once if, since `prepare`, the syntax check or the
     compile failed or a run exceeded its time: requests sent ahead then cost nothing.
     collect: files of the work directory to send back after the run (a checker's feedback).
+    result: a function problem's harness: its file descriptor 3 is a fresh file sent back as
+    the reply's `result`, and its stderr goes to its stdout, one stream of debug output.
     """
     header = {
         "op": "run",
@@ -159,6 +162,8 @@ def run(
         "skip_if_stopped": skip_if_stopped,
         "collect": list(collect),
     }
+    if result:
+        header.update(result=True, merge_output=True)
     return Frame(header, (("stdin", stdin),))
 
 
@@ -240,6 +245,8 @@ class RunReply:
     stderr: bytes = b""
     output: bytes = b""  # an exec's merged output
     files: dict[str, bytes] = field(default_factory=dict)
+    result: bytes = b""  # what a function problem's harness wrote to its file descriptor 3
+    result_size: int = 0
 
     @classmethod
     def parse(cls, frame: Frame) -> RunReply:
@@ -248,7 +255,7 @@ class RunReply:
             return cls(skipped=True)
         if h.get("exit_code") is None and h.get("signal") is None:
             raise ProtocolError(f"a run reply without an exit code or signal: {h}")
-        named = {"stdout", "stderr", "output"}
+        named = {"stdout", "stderr", "output", "result"}
         return cls(
             exit_code=_int_or_none(h.get("exit_code")),
             signal=_int_or_none(h.get("signal")),
@@ -266,6 +273,8 @@ class RunReply:
             stderr=frame.blob("stderr"),
             output=frame.blob("output"),
             files={name: data for name, data in frame.blobs if name not in named},
+            result=frame.blob("result"),
+            result_size=int(h.get("result_size", 0)),
         )
 
 

@@ -19,7 +19,7 @@ from codearena.domain.submission import Submission
 from codearena.domain.verdicts import GroupResult, Status, TestResult, Verdict
 from codearena.live import Progress
 from codearena.problems.model import Problem
-from codearena.services.problems import sample_text
+from codearena.services.problems import named_lines, sample_text
 from codearena.store.submissions import Owner
 
 
@@ -84,6 +84,7 @@ class SubmissionView:
     tests_total: int  # how many tests the problem has, judged or not
     queue_position: int | None  # 1 = judged next; only while waiting
     source: str | None  # None unless the viewer sent it
+    function: bool = False  # a function problem: a sample's output is the returned value, stderr its prints
 
 
 def is_staff(viewer: Viewer) -> bool:
@@ -131,7 +132,9 @@ def view_of_test(result: TestResult, problem: Problem | None) -> TestView:
     case = next((t for t in problem.samples if t.index == result.index), None) if problem else None
     sample = None
     if case is not None:
-        sample = SampleView(input=sample_text(case.input_path), expected=sample_text(case.answer_path),
+        assert problem is not None  # a sample was found in it
+        sample = SampleView(input=named_lines(problem, sample_text(case.input_path)),
+                            expected=sample_text(case.answer_path),
                             output=result.output or "", stderr=result.stderr,
                             checker_message=result.checker_message)  # fmt: skip
     return TestView(result.index, result.verdict, result.time_ms, result.memory_kb, result.reason, sample)
@@ -151,4 +154,5 @@ def submission_view(
         tests=tuple(view_of_test(r, problem) for r in results), groups=tuple(groups),
         tests_total=len(problem.tests) if problem else s.total, source=s.source if may_read_source(viewer, s) else None,
         queue_position=progress.queue_position if progress else None,
+        function=problem is not None and problem.function is not None,
     )  # fmt: skip

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from codearena.languages import Language
+from codearena.problems import harness
 from codearena.problems.model import SLUG, Problem
-from codearena.services.errors import NotFound
+from codearena.services.errors import Invalid, NotFound
 
 SAMPLE_TEXT_LIMIT = 64 * 1024
 
@@ -17,6 +19,19 @@ class Sample:
     input: str
     output: str
     interaction: str = ""  # an interactive problem's sample: its transcript (<name>.interaction)
+    shown_input: str = ""  # the input as the page shows it: a function problem's lines named
+
+
+def named_lines(problem: Problem, text: str) -> str:
+    """A function problem's test input with each line named, as LeetCode shows examples
+    (`nums = [2,7,11,15]`); any other input as it is."""
+    if problem.function is None:
+        return text
+    lines = text.rstrip("\n").split("\n")
+    names = [name for name, _ in problem.function.input_lines]
+    if len(lines) != len(names):
+        return text
+    return "".join(f"{name} = {line}\n" for name, line in zip(names, lines, strict=True))
 
 
 def sample_text(path: Path) -> str:
@@ -25,13 +40,18 @@ def sample_text(path: Path) -> str:
 
 
 def samples(problem: Problem) -> list[Sample]:
-    found = [Sample(sample_text(t.input_path), sample_text(t.answer_path)) for t in problem.samples]
-    if problem.interactor is not None:
-        for i, test in enumerate(problem.samples):
-            transcript = test.input_path.with_suffix(".interaction")
-            if transcript.is_file():
-                found[i] = Sample(found[i].input, found[i].output, sample_text(transcript))
+    found = []
+    for test in problem.samples:
+        given, answer = sample_text(test.input_path), sample_text(test.answer_path)
+        transcript = test.input_path.with_suffix(".interaction")
+        interaction = sample_text(transcript) if problem.interactor is not None and transcript.is_file() else ""
+        found.append(Sample(given, answer, interaction, named_lines(problem, given)))
     return found
+
+
+def languages_for(problem: Problem, languages: Iterable[Language]) -> list[Language]:
+    """The languages a problem may be solved in: a function problem's have a harness."""
+    return [lang for lang in languages if problem.function is None or harness.supported(lang.id)]
 
 
 def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:
@@ -39,6 +59,13 @@ def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:
     if problem is None:
         raise NotFound("problem_not_found", f"no problem {slug!r}")
     return problem
+
+
+def require_language(problem: Problem, language: str) -> None:
+    """A function problem takes only the languages its harness is written for."""
+    if problem.function is not None and not harness.supported(language):
+        taken = ", ".join(sorted(harness.GENERATORS))
+        raise Invalid("unsupported_language", f"{problem.title} is a function problem; it takes {taken}")
 
 
 def filter_problems(

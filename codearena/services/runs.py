@@ -11,7 +11,7 @@ from codearena.problems.model import Problem
 from codearena.services.access import Viewer
 from codearena.services.assignments import Visibility, require_visible
 from codearena.services.errors import Invalid, TooLarge, Unavailable
-from codearena.services.problems import find_problem
+from codearena.services.problems import find_problem, require_language
 from codearena.services.submissions import Limiter, check_rate, checked_program, is_unicode
 from codearena.worker import JudgeQueue, QueueFull
 
@@ -48,6 +48,7 @@ class RunService:
                 raise Invalid("invalid_problem", "'problem' must be a problem slug")
             found = find_problem(self.problems, problem)
             await require_visible(self.visibility, viewer, found.slug)
+            require_language(found, lang.id)
         if stdin is None and found is None:
             raise Invalid("invalid_stdin", "give 'stdin', or a 'problem' to run on its samples")
         if stdin is not None:

@@ -17,7 +17,7 @@ from codearena.services import access
 from codearena.services.access import SubmissionView, Viewer
 from codearena.services.assignments import Visibility, require_visible
 from codearena.services.errors import Invalid, NotFound, TooLarge, TooMany, Unavailable
-from codearena.services.problems import find_problem
+from codearena.services.problems import find_problem, require_language
 from codearena.store.courses import CourseStore
 from codearena.store.submissions import SubmissionStore
 from codearena.worker import JudgeQueue, QueueFull
@@ -112,6 +112,7 @@ class SubmissionService:
         lang, text = checked_program(self.settings, self.languages, language, source)
         found = find_problem(self.problems, problem)
         await require_visible(self.visibility, viewer, found.slug)
+        require_language(found, lang.id)
         queue = self._judge_queue()
         if queue.depth >= queue.max_depth:
             raise Unavailable("queue_full", f"{queue.depth} submissions are waiting; retry later", retry_after_s=5)

@@ -6,7 +6,7 @@ from aiohttp import web
 
 from codearena.services import access
 from codearena.services.assignments import require_visible
-from codearena.services.problems import filter_problems, find_problem, samples
+from codearena.services.problems import filter_problems, find_problem, languages_for, samples
 from codearena.services.submissions import MAX_PAGE, check_rate
 from codearena.web import wire
 from codearena.web.errors import ApiError, json_body
@@ -66,7 +66,8 @@ async def problem(request: web.Request) -> web.Response:
     every = request.app[PROBLEMS]
     found = find_problem(every, request.match_info["slug"])
     await require_visible(request.app[ASSIGNMENTS].visible_problems, request[VIEWER], found.slug)
-    return web.json_response(wire.problem_detail(found, samples(found), request.app[LANGUAGES].values()))
+    languages = languages_for(found, request.app[LANGUAGES].values())
+    return web.json_response(wire.problem_detail(found, samples(found), languages))
 
 
 @routes.post("/api/problems/reload")

@@ -19,7 +19,7 @@ from codearena.problems.model import Difficulty, Problem
 from codearena.services import access
 from codearena.services.access import SubmissionView
 from codearena.services.errors import NotFound, ServiceError
-from codearena.services.problems import filter_problems, samples
+from codearena.services.problems import filter_problems, languages_for, samples
 from codearena.web import security
 from codearena.web.errors import status_of
 from codearena.web.keys import (
@@ -172,7 +172,7 @@ async def reload_form(request: web.Request) -> web.Response:
 async def problem_context(
     request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
 ) -> dict[str, Any]:
-    languages = list(request.app[LANGUAGES].values())
+    languages = languages_for(problem, request.app[LANGUAGES].values())
     starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
     language = language if language in starter else languages[0].id
     # Still judged after a reload: the page shows it again and follows it live.
@@ -180,7 +180,10 @@ async def problem_context(
     return {
         "problem": problem,
         "statement": render_markdown(problem.statement),
-        "samples": [{"input": s.input, "output": s.output, "interaction": s.interaction} for s in samples(problem)],
+        "samples": [
+            {"input": s.input, "output": s.output, "interaction": s.interaction, "shown": s.shown_input}
+            for s in samples(problem)
+        ],
         "languages": languages,
         "starter": starter,
         "language": language,

@@ -47,6 +47,11 @@ class SampleJson(TypedDict):
     output: str
 
 
+class FunctionJson(TypedDict):
+    kind: str  # function, design or codec
+    signature: list[str]  # the method; or the constructor and methods; or serialize and deserialize
+
+
 class ProblemDetailJson(ProblemSummaryJson):
     statement: str
     time_limit_ms: int
@@ -54,6 +59,7 @@ class ProblemDetailJson(ProblemSummaryJson):
     samples: list[SampleJson]
     starter_code: dict[str, str]
     languages: list[str]
+    function: FunctionJson | None  # None: a program that reads stdin and writes stdout
 
 
 def language(lang: Language) -> LanguageJson:
@@ -78,6 +84,7 @@ def problem_detail(problem: Problem, samples: Iterable[Sample], languages: Itera
         "samples": [sample(s) for s in samples],
         "starter_code": problem.starter_code,
         "languages": [lang.id for lang in languages],
+        "function": {"kind": f.kind, "signature": f.signature} if (f := problem.function) else None,
     }
 
 

@@ -1,4 +1,5 @@
 """Writes every test of add-two-numbers: python3 gen.py (deterministic)."""
+import json
 import os
 import random
 
@@ -34,10 +35,13 @@ def write(kind, name, x, y):
         assert num(z) == num(x) + num(y)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
+    # A function problem's test: l1 and l2, one JSON value per line (a list as the array of its
+    # values, first node first); the answer is the returned list, in canonical JSON.
+    compact = {"separators": (",", ":")}
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n%s\n%d\n%s\n" % (len(x), " ".join(map(str, x)), len(y), " ".join(map(str, y))))
+        f.write(json.dumps(x, **compact) + "\n" + json.dumps(y, **compact) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("%d\n%s\n" % (len(z), " ".join(map(str, z))))
+        f.write(json.dumps(z, **compact) + "\n")
 
 
 def number(rng, length, top=None):

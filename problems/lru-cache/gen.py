@@ -1,5 +1,11 @@
 #!/usr/bin/env python3
-"""Deterministic generator for lru-cache: writes tests/sample and tests/secret."""
+"""Deterministic generator for lru-cache: writes tests/sample and tests/secret.
+
+A design problem's test, as LeetCode writes it: the calls (the constructor first) on one line,
+their arguments on the next; the answer is what each call returned, null for the constructor
+and for put.
+"""
+import json
 import os
 import random
 from collections import OrderedDict
@@ -75,11 +81,15 @@ def write(kind, name, capacity, ops):
         assert ans == brute(capacity, ops)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
+    calls = ["LRUCache"] + [op[0] for op in ops]
+    args = [[capacity]] + [list(op[1:]) for op in ops]
+    got = iter(ans)
+    returned = [None] + [next(got) if op[0] == "get" else None for op in ops]
+    compact = {"separators": (",", ":")}
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d %d\n" % (capacity, len(ops)))
-        f.write("".join(" ".join(map(str, op)) + "\n" for op in ops))
+        f.write(json.dumps(calls, **compact) + "\n" + json.dumps(args, **compact) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("".join("%d\n" % x for x in ans))
+        f.write(json.dumps(returned, **compact) + "\n")
 
 
 def parse(text):

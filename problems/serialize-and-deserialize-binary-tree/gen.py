@@ -1,4 +1,4 @@
-"""Deterministic test generator for serialize-and-deserialize-binary-tree.
+"""Deterministic test generator for serialize-and-deserialize-binary-tree (a codec problem).
 
 Run `python3 gen.py` from anywhere: it rewrites tests/sample and tests/secret.
 """
@@ -202,37 +202,19 @@ def caterpillar(n, vals=rv):
     return t
 
 
-def case(t, fmt, keep_trailing=None):
-    """Returns (fmt, input tokens, answer tokens)."""
-    if fmt == "level":
-        full = level_full(t)
-        canon = level_canonical(t)
-        extra = len(full) - len(canon)
-        if keep_trailing is None:
-            keep = R.choice([0, 0, R.randint(0, extra), extra])
-        elif keep_trailing == "all":
-            keep = extra
-        else:
-            keep = min(extra, keep_trailing)
-        toks = full[:len(canon) + keep]
-        assert shape(parse_level(toks)) == shape(t)
-        return ("level", toks, preorder(t))
-    toks = preorder(t)
-    return ("preorder", toks, level_canonical(t))
+def as_json(t):
+    """LeetCode's encoding of a tree: its canonical level order, null for no node."""
+    return "[" + ",".join(level_canonical(t)) + "]"
 
 
-def write(path, cases):
-    assert 1 <= len(cases) <= MAX_T
-    total = 0
-    with open(path + ".in", "w") as f:
-        f.write("%d\n" % len(cases))
-        for fmt, toks, _ in cases:
-            f.write("%s %d\n%s\n" % (fmt, len(toks), " ".join(toks)))
-            total += sum(1 for x in toks if x != "null")
-    assert total <= MAX_NODES, total
-    with open(path + ".ans", "w") as f:
-        for _, _, ans in cases:
-            f.write(" ".join([str(len(ans))] + ans) + "\n")
+def write(path, t):
+    assert t.n <= MAX_NODES
+    assert shape(parse_level(level_canonical(t))) == shape(t)
+    # A codec's test: the tree, on one line; the answer is the tree again (what the round
+    # trip deserialize(serialize(root)) must give back).
+    for suffix in (".in", ".ans"):
+        with open(path + suffix, "w", newline="\n") as f:
+            f.write(as_json(t) + "\n")
 
 
 def main():
@@ -244,58 +226,38 @@ def main():
         for name in os.listdir(d):
             os.remove(os.path.join(d, name))
 
-    ex = parse_level("1 2 3 null null 4 5".split())
-    write(os.path.join(sample, "1"), [case(ex, "level", 0), case(ex, "preorder")])
-    empty = Tree()
-    gap = parse_level("1 null 2 3".split())
-    three = parse_level("2 1 3".split())
-    write(os.path.join(sample, "2"), [case(empty, "level", 0), case(empty, "preorder"),
-                                      case(gap, "level", 0), case(gap, "preorder"),
-                                      case(three, "level", "all")])
+    write(os.path.join(sample, "1"), parse_level("1 2 3 null null 4 5".split()))
+    write(os.path.join(sample, "2"), Tree())
+    write(os.path.join(sample, "3"), parse_level("1 null 2 3".split()))
 
     tests = []
-    # 01: empty trees and single nodes, extreme values
-    one = lambda v: parse_level([str(v)])
-    tests.append([case(empty, "level", 0), case(empty, "level", "all"), case(empty, "preorder"),
-                  case(one(-1000), "level", 0), case(one(1000), "level", "all"),
-                  case(one(-1000), "preorder"), case(one(0), "preorder"), case(one(7), "level", 1),
-                  case(parse_level("-1000 null 1000".split()), "level", 0),
-                  case(parse_level("1000 -1000".split()), "preorder")])
-    # 02: small random trees
-    tests.append([case(random_tree(R.randint(0, 8)), R.choice(["level", "preorder"])) for _ in range(60)])
-    # 03: perfect and complete trees
-    tests.append([case(complete(1023), "level"), case(complete(1023), "preorder"),
-                  case(complete(1000), "level", "all"), case(complete(1000), "preorder"),
-                  case(complete(2), "level"), case(complete(6), "preorder")])
-    # 04: trees with gaps in their levels
-    tests.append([case(sparse(R.randint(50, 300), R.uniform(0.55, 0.8)), R.choice(["level", "preorder"]))
-                  for _ in range(30)])
-    # 05: paths of 500 nodes in every direction
-    tests.append([case(chain(500, k), f) for k in ("left", "right", "zigzag") for f in ("level", "preorder")])
-    # 06: repeated values
-    tests.append([case(random_tree(R.randint(1, 60), vals=lambda: 0 if R.random() < 0.8 else -1),
-                       R.choice(["level", "preorder"])) for _ in range(50)])
-    # 07: the maximal number of trees, all tiny
-    cases = []
-    for _ in range(MAX_T):
-        cases.append(case(random_tree(R.choice([0, 1, 1, 2, 3])), R.choice(["level", "preorder"])))
-    tests.append(cases)
-    # 08: one large random tree, level order with every trailing null
-    tests.append([case(random_tree(15000), "level", "all")])
-    # 09: one large random tree, preorder
-    tests.append([case(random_tree(15000, vals=small), "preorder")])
-    # 10: a left path of 5 * 10^4 nodes (the maximal depth), level order
-    tests.append([case(chain(MAX_NODES, "left", vals=small), "level", 0)])
-    # 11: a deep random tree, preorder
-    tests.append([case(random_tree(20000, recent=0.97), "preorder")])
-    # 12: a caterpillar (long right spine with left leaves), both formats
-    tests.append([case(caterpillar(5000, vals=digit), "level", 0), case(caterpillar(5000, vals=digit), "preorder")])
-    # 13: a random path of 2 * 10^4 nodes in preorder, plus medium trees
-    tests.append([case(chain(10000, "random"), "preorder"), case(random_tree(3000, recent=0.5), "level"),
-                  case(sparse(3000, 0.6), "preorder")])
+    # 01-03: a single node and extreme values
+    tests.append(parse_level(["-1000"]))
+    tests.append(parse_level("-1000 null 1000".split()))
+    tests.append(parse_level("1000 -1000".split()))
+    # 04: a small random tree
+    tests.append(random_tree(12))
+    # 05: a perfect tree
+    tests.append(complete(1023))
+    # 06: a tree with gaps in its levels
+    tests.append(sparse(300, 0.7))
+    # 07: a zigzag path of 500 nodes
+    tests.append(chain(500, "zigzag"))
+    # 08: repeated values
+    tests.append(random_tree(60, vals=lambda: 0 if R.random() < 0.8 else -1))
+    # 09: one large random tree
+    tests.append(random_tree(15000))
+    # 10: a left path of 5 * 10^4 nodes (the maximal depth)
+    tests.append(chain(MAX_NODES, "left", vals=small))
+    # 11: a deep random tree
+    tests.append(random_tree(20000, recent=0.97))
+    # 12: a caterpillar (long right spine with left leaves)
+    tests.append(caterpillar(5000, vals=digit))
+    # 13: a random path of 10^4 nodes
+    tests.append(chain(10000, "random"))
 
-    for idx, cases in enumerate(tests, 1):
-        write(os.path.join(secret, "%02d" % idx), cases)
+    for idx, t in enumerate(tests, 1):
+        write(os.path.join(secret, "%02d" % idx), t)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Deterministic generator for two-sum: writes tests/sample and tests/secret (.in and .ans)."""
+"""Deterministic generator for two-sum: writes tests/sample and tests/secret (.in and .ans).
+
+A function problem's test: one JSON value per parameter, one per line (nums, then target); the
+answer is the returned value in canonical JSON ([i, j], or [] when no pair qualifies).
+"""
+import json
 import os
 import random
 
@@ -32,7 +37,7 @@ def brute(target, a):
 def check_input(target, a):
     assert 2 <= len(a) <= MAXN
     assert all(-MAXV <= v <= MAXV for v in a)
-    assert -2 * MAXV <= target <= 2 * MAXV
+    assert -MAXV <= target <= MAXV
 
 
 def write(kind, name, target, a):
@@ -43,10 +48,9 @@ def write(kind, name, target, a):
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d %d\n" % (len(a), target))
-        f.write(" ".join(map(str, a)) + "\n")
+        f.write(json.dumps(a, separators=(",", ":")) + "\n%d\n" % target)
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("-1\n" if ans is None else "%d %d\n" % ans)
+        f.write(json.dumps([] if ans is None else list(ans), separators=(",", ":")) + "\n")
 
 
 def distinct_values(n, lo, hi, avoid_sum=None):
@@ -77,9 +81,10 @@ def main():
     secret.append((0, [-5, 5]))
     secret.append((6, [3, 5]))
     secret.append((6, [3, 1, 4, 3]))
-    # extremes of the value bounds
-    secret.append((2 * MAXV, [MAXV, -MAXV, 0, MAXV - 1, MAXV]))
-    secret.append((-2 * MAXV, [-MAXV, 7, MAXV, -MAXV]))
+    # extremes of the value bounds (a sum of two values may leave a 32-bit int; a difference
+    # with the target never does)
+    secret.append((0, [MAXV, 5, 0, MAXV - 1, -MAXV]))
+    secret.append((-MAXV, [-MAXV, 7, MAXV, -MAXV, 0]))
     # small random arrays with many pairs (tie-breaking matters)
     for n, lo, hi in ((12, -5, 5), (40, -10, 10), (1000, -30, 30)):
         a = [rng.randint(lo, hi) for _ in range(n)]
@@ -104,12 +109,12 @@ def main():
     a = [rng.randint(-500, 500) * 2 for _ in range(MAXN)]
     secret.append((rng.randrange(-1000, 1000) * 2 + 1, a))
 
-    # large: target = 2 * 10^9 and only the two copies of 10^9 at the very end form a pair
-    a = [rng.randint(0, MAXV - 1) for _ in range(20000 - 2)] + [MAXV, MAXV]
-    secret.append((2 * MAXV, a))
+    # large: target = 10^9 and only the two copies of 10^9 / 2 at the very end form a pair
+    a = [rng.randint(0, MAXV // 2 - 1) for _ in range(20000 - 2)] + [MAXV // 2, MAXV // 2]
+    secret.append((MAXV, a))
 
     # all values equal, the answer is 0 1
-    secret.append((-2 * MAXV, [-MAXV] * 1000))
+    secret.append((-MAXV, [-MAXV // 2] * 1000))
 
     # large: small value range, many candidate pairs
     a = [rng.randint(-300, 300) for _ in range(MAXN)]

@@ -23,6 +23,8 @@ export function initWorkspace(root) {
   const samples = JSON.parse(root.dataset.samples);
   const total = Number(root.dataset.testsTotal);
   const groups = JSON.parse(root.dataset.groups || "[]");
+  // A function problem: a run's result is what the code returned, its output only debug prints.
+  const returns = "function" in root.dataset;
   const $ = (selector) => root.querySelector(selector);
   const form = $("#submit-form");
   const select = $("#language");
@@ -172,7 +174,7 @@ export function initWorkspace(root) {
     const custom = customRadio.checked;
     const items = custom
       ? [{ title: "Custom input", input: customInput.value, expected: null }]
-      : samples.map((s, i) => ({ title: `Sample ${i + 1}`, input: s.input, expected: s.output }));
+      : samples.map((s, i) => ({ title: `Sample ${i + 1}`, input: s.shown || s.input, expected: s.output }));
     // One request: the server compiles once and runs every input in the same sandbox, under
     // this problem's limits.
     const body = { language, source: editor.getValue(), problem: slug };
@@ -182,9 +184,9 @@ export function initWorkspace(root) {
     try {
       const outcome = await postJson("/api/run", body);
       if (!outcome.cases || outcome.cases.length === 0) {
-        runOutput.replaceChildren(runCase(items[0], outcome)); // a compilation error, or no sandbox
+        runOutput.replaceChildren(runCase(items[0], outcome, returns)); // a compilation error, or no sandbox
       } else {
-        runOutput.replaceChildren(...outcome.cases.map((result, i) => runCase(items[i], result)));
+        runOutput.replaceChildren(...outcome.cases.map((result, i) => runCase(items[i], result, returns)));
       }
     } catch (err) {
       runOutput.replaceChildren();
@@ -203,16 +205,19 @@ function replaceAll(editor, text) {
   editor.view.dispatch({ changes, userEvent: "input.replace.all" });
 }
 
-function runCase(item, outcome) {
+function runCase(item, outcome, returns) {
   const ok = outcome.verdict === "ok";
-  const difference = ok && item.expected !== null ? firstDifference(item.expected, outcome.stdout) : null;
+  // What is compared with the expected answer: the returned value, or the program's output.
+  const actual = returns ? (outcome.result ?? "") : outcome.stdout;
+  const expected = returns && item.expected !== null ? item.expected.trimEnd() : item.expected;
+  const difference = ok && expected !== null ? firstDifference(expected, actual) : null;
   // The server's checker decides (tolerances, custom checkers); the difference only marks where.
   const matches = outcome.matches ?? (difference === null);
   let badge;
   if (!ok) badge = verdictBadge(outcome.verdict);
   else if (item.expected === null) badge = verdictBadge("accepted", "Finished");
-  else if (!matches) badge = verdictBadge("wrong_answer", "Differs from the expected output");
-  else badge = verdictBadge("accepted", "Matches the expected output");
+  else if (!matches) badge = verdictBadge("wrong_answer", `Differs from the expected ${returns ? "result" : "output"}`);
+  else badge = verdictBadge("accepted", `Matches the expected ${returns ? "result" : "output"}`);
   const facts = `${outcome.time_ms} ms · ${formatMemory(outcome.memory_kb)}` +
     (outcome.exit_code !== null && outcome.exit_code !== undefined ? ` · exit code ${outcome.exit_code}` : "");
   const parts = [
@@ -225,9 +230,13 @@ function runCase(item, outcome) {
   }
   if (outcome.verdict !== "compilation_error") {
     const grid = [figure("Input", el("pre", { class: "io" }, item.input))];
-    if (item.expected !== null) grid.push(figure("Expected output", markedPre(item.expected, difference, "expected")));
-    grid.push(figure("Standard output", markedPre(outcome.stdout, difference, "actual stdout")));
+    const [expectedTitle, actualTitle] = returns ? ["Expected result", "Your result"] : ["Expected output", "Standard output"];
+    if (expected !== null) grid.push(figure(expectedTitle, markedPre(expected, difference, "expected")));
+    grid.push(figure(actualTitle, markedPre(actual, difference, "actual stdout")));
     parts.push(el("div", { class: "io-grid" }, ...grid));
+    if (returns && outcome.stdout) {
+      parts.push(figure("Your prints (stdout and stderr)", el("pre", { class: "io stderr debug-output" }, outcome.stdout)));
+    }
     if (difference && !matches) parts.splice(2, 0, differenceNote(difference));
     if (outcome.checker_message && !matches) parts.push(el("p", { class: "muted" }, outcome.checker_message));
     if (outcome.output_truncated) parts.push(el("p", { class: "muted" }, "The output was cut at the size limit."));

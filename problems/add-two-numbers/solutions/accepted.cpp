@@ -1,27 +1,16 @@
-#include <bits/stdc++.h>
-using namespace std;
-
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n, m;
-    if (!(cin >> n)) return 0;
-    vector<int> a(n);
-    for (auto &d : a) cin >> d;
-    cin >> m;
-    vector<int> b(m);
-    for (auto &d : b) cin >> d;
-
-    string out;
-    int len = max(n, m), carry = 0, count = 0;
-    out.reserve(2 * len + 4);
-    for (int k = 0; k < len || carry; k++) {
-        int s = carry + (k < n ? a[k] : 0) + (k < m ? b[k] : 0);
-        if (count) out += ' ';
-        out += char('0' + s % 10);
-        carry = s / 10;
-        count++;
+class Solution {
+public:
+    ListNode* addTwoNumbers(ListNode* l1, ListNode* l2) {
+        ListNode head;
+        ListNode* tail = &head;
+        int carry = 0;
+        while (l1 || l2 || carry) {
+            int total = carry + (l1 ? l1->val : 0) + (l2 ? l2->val : 0);
+            carry = total / 10;
+            tail = tail->next = new ListNode(total % 10);
+            l1 = l1 ? l1->next : nullptr;
+            l2 = l2 ? l2->next : nullptr;
+        }
+        return head.next;
     }
-    cout << count << "\n" << out << "\n";
-    return 0;
-}
+};

@@ -1,17 +1,18 @@
-const data = require('fs').readFileSync(0, 'utf8').split(/\s+/).filter(Boolean);
-let pos = 0;
-const n = Number(data[pos++]);
-const l1 = data.slice(pos, pos + n).map(Number);
-pos += n;
-const m = Number(data[pos++]);
-const l2 = data.slice(pos, pos + m).map(Number);
-
-const result = [];
-let carry = 0;
-for (let k = 0; k < Math.max(n, m); k++) {
-  const s = carry + (k < n ? l1[k] : 0) + (k < m ? l2[k] : 0);
-  result.push(s % 10);
-  carry = s >= 10 ? 1 : 0;
-}
-if (carry) result.push(carry);
-process.stdout.write(result.length + '\n' + result.join(' ') + '\n');
+/**
+ * @param {ListNode} l1
+ * @param {ListNode} l2
+ * @return {ListNode}
+ */
+var addTwoNumbers = function(l1, l2) {
+    const head = new ListNode();
+    let tail = head;
+    let carry = 0;
+    while (l1 || l2 || carry) {
+        const total = carry + (l1 ? l1.val : 0) + (l2 ? l2.val : 0);
+        carry = Math.floor(total / 10);
+        tail = tail.next = new ListNode(total % 10);
+        l1 = l1 && l1.next;
+        l2 = l2 && l2.next;
+    }
+    return head.next;
+};

@@ -1,29 +1,12 @@
-import sys
-
-
-def main():
-    data = sys.stdin.buffer.read().split()
-    pos = 0
-    n = int(data[pos])
-    pos += 1
-    l1 = data[pos:pos + n]
-    pos += n
-    m = int(data[pos])
-    pos += 1
-    l2 = data[pos:pos + m]
-    result = []
-    carry = 0
-    for k in range(max(n, m)):
-        s = carry
-        if k < n:
-            s += int(l1[k])
-        if k < m:
-            s += int(l2[k])
-        result.append(s % 10)
-        carry = s // 10
-    if carry:
-        result.append(carry)
-    sys.stdout.write("%d\n%s\n" % (len(result), " ".join(map(str, result))))
-
-
-main()
+class Solution:
+    def addTwoNumbers(self, l1: Optional[ListNode], l2: Optional[ListNode]) -> Optional[ListNode]:
+        head = tail = ListNode()
+        carry = 0
+        while l1 or l2 or carry:
+            total = carry + (l1.val if l1 else 0) + (l2.val if l2 else 0)
+            carry, digit = divmod(total, 10)
+            tail.next = ListNode(digit)
+            tail = tail.next
+            l1 = l1.next if l1 else None
+            l2 = l2.next if l2 else None
+        return head.next

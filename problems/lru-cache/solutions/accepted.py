@@ -1,31 +1,17 @@
-import sys
-from collections import OrderedDict
+class LRUCache:
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self.cache = OrderedDict()  # least recently used first
 
+    def get(self, key: int) -> int:
+        if key not in self.cache:
+            return -1
+        self.cache.move_to_end(key)
+        return self.cache[key]
 
-def main():
-    data = sys.stdin.buffer.read().split()
-    capacity, q = int(data[0]), int(data[1])
-    cache = OrderedDict()  # least recently used first
-    out = []
-    pos = 2
-    for _ in range(q):
-        if data[pos] == b"put":
-            key, value = int(data[pos + 1]), int(data[pos + 2])
-            pos += 3
-            if key in cache:
-                cache.move_to_end(key)
-            elif len(cache) == capacity:
-                cache.popitem(last=False)
-            cache[key] = value
-        else:
-            key = int(data[pos + 1])
-            pos += 2
-            if key in cache:
-                cache.move_to_end(key)
-                out.append(cache[key])
-            else:
-                out.append(-1)
-    sys.stdout.write("\n".join(map(str, out)) + "\n")
-
-
-main()
+    def put(self, key: int, value: int) -> None:
+        if key in self.cache:
+            self.cache.move_to_end(key)
+        elif len(self.cache) == self.capacity:
+            self.cache.popitem(last=False)
+        self.cache[key] = value

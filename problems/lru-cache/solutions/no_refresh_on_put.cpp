@@ -1,43 +1,30 @@
 // Mistake: updating the value of a cached key leaves its position in the recency list unchanged.
-#include <bits/stdc++.h>
-using namespace std;
+class LRUCache {
+    int capacity;
+    list<pair<int, int>> order;  // most recently used first
+    unordered_map<int, list<pair<int, int>>::iterator> where;
 
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int capacity, q;
-    cin >> capacity >> q;
-    list<pair<int, long long>> order;  // most recently used first
-    unordered_map<int, list<pair<int, long long>>::iterator> where;
-    string op;
-    for (int i = 0; i < q; i++) {
-        cin >> op;
-        if (op == "put") {
-            int key;
-            long long value;
-            cin >> key >> value;
-            auto it = where.find(key);
-            if (it != where.end()) {
-                it->second->second = value;
-                continue;
-            }
-            if ((int)order.size() == capacity) {
-                where.erase(order.back().first);
-                order.pop_back();
-            }
-            order.emplace_front(key, value);
-            where[key] = order.begin();
-        } else {
-            int key;
-            cin >> key;
-            auto it = where.find(key);
-            if (it == where.end()) {
-                cout << -1 << "\n";
-            } else {
-                order.splice(order.begin(), order, it->second);
-                cout << it->second->second << "\n";
-            }
-        }
+public:
+    LRUCache(int capacity) : capacity(capacity) {}
+
+    int get(int key) {
+        auto it = where.find(key);
+        if (it == where.end()) return -1;
+        order.splice(order.begin(), order, it->second);
+        return it->second->second;
     }
-    return 0;
-}
+
+    void put(int key, int value) {
+        auto it = where.find(key);
+        if (it != where.end()) {
+            it->second->second = value;
+            return;
+        }
+        if ((int)order.size() == capacity) {
+            where.erase(order.back().first);
+            order.pop_back();
+        }
+        order.emplace_front(key, value);
+        where[key] = order.begin();
+    }
+};
