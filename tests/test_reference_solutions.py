@@ -18,7 +18,9 @@ from codearena.languages import language_for_file, load_languages
 from codearena.paths import PROBLEMS_DIR
 from codearena.problems.native import load_problems
 
-pytestmark = [pytest.mark.docker, pytest.mark.slow]
+# The first test's setup judges every solution (a few minutes on two cores, more when the machine
+# is shared): beyond the suite's per-test timeout of 300 s.
+pytestmark = [pytest.mark.docker, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 _LANGUAGES = load_languages()
 _PROBLEMS, _ = load_problems(PROBLEMS_DIR, set(_LANGUAGES))
