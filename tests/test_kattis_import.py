@@ -98,6 +98,9 @@ async def test_an_interactive_package_imports_with_its_output_validator_as_the_i
     assert problem.interactor is not None and problem.interactor.language == "cpp"
     assert problem.interactor.program == problems / "talk" / "output_validator" / "talk"
     assert [p.name for p in problem.sample_interactions] == ["1.interaction"]
+    from codearena.services.problems import samples
+
+    assert [s.interaction for s in samples(problem)][-1] == ">1\n<correct\n", "shown on the problem page"
 
 
 async def test_a_slug_in_use_is_refused_unless_replacing_an_import(
