@@ -87,9 +87,11 @@ def test_guess_is_interactive_with_its_cpp_validator_as_the_interactor(imported:
     report = reports["guess"]
     assert report.ok, "\n".join(report.lines)
     assert any(
-        line.startswith("interactor (the output validator) guess_validator (C++): built") for line in report.lines
+        line.startswith("interactor (the output validator) guess_validator (C++17 (g++)): built")
+        for line in report.lines
     )
-    details = {s.name: s.detail.split()[0] for s in report.submissions if s.state == "ok"}
+    details = {s.name: s.detail.split()[0].rstrip(",") for s in report.submissions if s.state == "ok"}
+    print("\n".join(report.lines))
     assert details == {
         "accepted/guess.cc": "accepted", "accepted/guess.java": "accepted",
         "run_time_error/guess_rte_after_correct.cc": "runtime_error",
