@@ -240,3 +240,118 @@ async def test_an_interactive_problems_page_shows_its_samples_transcript(fake_se
     assert "Interaction: <code>&gt;</code> your program, <code>&lt;</code> the judge" in sample
     assert "&gt; 500000000\n&lt; lower\n&gt; 250000000" in sample and "&gt; 42\n&lt; correct" in sample
     assert "<figcaption>Input</figcaption>" not in sample.split("</section>")[0]
+
+
+# The bundled guess-the-number's interactor.py, in C++: built once in the checkers' pool and
+# kept (codearena.judging.validators.AuthorPrograms), the binary sent for each test.
+CPP_INTERACTOR = r"""
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+using namespace std;
+
+static string feedback;
+[[noreturn]] static void verdict(int code, const string& message) {
+    FILE* f = fopen((feedback + "/judgemessage.txt").c_str(), "w");
+    fprintf(f, "%s\n", message.c_str());
+    fclose(f);
+    exit(code);
+}
+
+int main(int argc, char** argv) {
+    feedback = argv[3];
+    FILE* in = fopen(argv[1], "r");
+    long long secret;
+    if (fscanf(in, "%lld", &secret) != 1) return 1;
+    for (int count = 1; count <= 30; ++count) {
+        string token;
+        if (!(cin >> token)) verdict(43, "the program stopped after " + to_string(count - 1) + " guesses");
+        long long guess;
+        try { guess = stoll(token); } catch (...) { verdict(43, "expected an integer, found " + token.substr(0, 40)); }
+        if (guess < 1 || guess > 1000000000LL) verdict(43, to_string(guess) + " is not between 1 and 10^9");
+        if (guess == secret) {
+            cout << "correct" << endl;
+            verdict(42, "found " + to_string(secret) + " in " + to_string(count) + " guesses (C++)");
+        }
+        cout << (secret > guess ? "higher" : "lower") << endl;
+    }
+    verdict(43, "no correct guess in 30 guesses (C++)");
+}
+"""
+
+
+def cpp_guess_the_number(tmp_path: Path) -> Path:
+    """A copy of guess-the-number whose interactor is CPP_INTERACTOR."""
+    import shutil
+
+    source = next(p for p in engine_problems() if p.slug == "guess-the-number").path
+    folder = tmp_path / "guess-cpp"
+    shutil.copytree(source, folder)
+    (folder / "interactor.py").unlink()
+    (folder / "interactor.cpp").write_text(CPP_INTERACTOR)
+    yaml_path = folder / "problem.yaml"
+    spec = yaml_path.read_text().replace(
+        "source: interactor.py\n  language: python", "source: interactor.cpp\n  language: cpp"
+    )
+    assert "interactor.cpp" in spec
+    yaml_path.write_text(spec)
+    return folder
+
+
+def test_a_cpp_interactor_is_declared_in_problem_yaml(tmp_path: Path) -> None:
+    from codearena.problems.native import load_problem
+
+    problem = load_problem(cpp_guess_the_number(tmp_path))
+    assert problem.interactor is not None
+    assert (problem.interactor.program.name, problem.interactor.language) == ("interactor.cpp", "cpp")
+
+
+@pytest.mark.docker
+async def test_a_cpp_interactor_is_built_once_and_judges_accepted_and_wrong_answers(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from codearena.problems.native import load_problem
+
+    problem = load_problem(cpp_guess_the_number(tmp_path))
+    solutions = problem.path / "solutions"
+    builds = 0
+    real_build = engine.checkers.programs._build
+
+    async def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal builds
+        builds += 1
+        return await real_build(*args, **kwargs)
+
+    engine.checkers.programs._build = counted  # type: ignore[method-assign]
+    accepted = await engine.judge.judge(problem, engine.languages["python"], (solutions / "accepted.py").read_text())
+    assert accepted.verdict == Verdict.ACCEPTED, accepted.tests[0].reason or accepted.compile_output
+    assert (
+        "in 30 guesses (C++)" in next(t for t in accepted.tests if "1000000000 " in t.checker_message).checker_message
+    )
+    again = await engine.judge.judge(problem, engine.languages["cpp"], (solutions / "accepted.cpp").read_text())
+    assert again.verdict == Verdict.ACCEPTED
+    started = time.monotonic()
+    timed = await engine.judge.judge(problem, engine.languages["python"], (solutions / "accepted.py").read_text())
+    per_test = (time.monotonic() - started) / len(problem.tests)
+    print(f"C++ interactor: {len(problem.tests)} interactive tests, {per_test * 1000:.0f} ms each")
+    assert timed.verdict == Verdict.ACCEPTED and per_test < 1.0
+    off = await engine.judge.judge(problem, engine.languages["python"], (solutions / "off_by_one.py").read_text(),
+                                   stop_on_first_failure=False)  # fmt: skip
+    assert off.verdict == Verdict.WRONG_ANSWER
+    assert any("(C++)" in t.checker_message for t in off.tests if t.verdict == Verdict.WRONG_ANSWER)
+    assert builds == 1, "the interactor is compiled once, then kept"
+    sample = accepted.tests[0]
+    assert sample.output is not None and sample.output.startswith("> 500000000\n< lower\n")
+
+
+@pytest.mark.docker
+async def test_an_interactor_that_does_not_compile_is_a_judge_error(engine: Engine, tmp_path: Path) -> None:
+    folder = cpp_guess_the_number(tmp_path)
+    (folder / "interactor.cpp").write_text("int main( {\n")
+    from codearena.problems.native import load_problem
+
+    problem = load_problem(folder)
+    result = await engine.judge.judge(problem, engine.languages["python"], "print(1)\n")
+    assert result.verdict == Verdict.INTERNAL_ERROR
+    assert "the interactor cannot be built" in result.reason and "does not compile" in result.reason

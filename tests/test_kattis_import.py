@@ -17,7 +17,7 @@ from codearena.cli import main
 from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
 from codearena.languages import Language
 from codearena.problems import package_files
-from codearena.problems.formats.kattis import Timing
+from codearena.problems.formats.kattis import Timing, load_imported
 from codearena.problems.import_report import ImportOptions, ImportReport
 from codearena.problems.import_rules import time_limit_ms, unmet
 from codearena.problems.importer import finish_import, import_package, prepare_import
@@ -82,15 +82,25 @@ async def test_input_validation_failures_are_reported_by_test(
     assert report.error == "1 tests' input failed validation" and left_in(problems) == []
 
 
-async def test_an_interactive_package_is_refused_by_name_before_anything_runs(
-    problems: Path, sandbox: FakeImportSandbox
+async def test_an_interactive_package_imports_with_its_output_validator_as_the_interactor(
+    tmp_path: Path, problems: Path, sandbox: FakeImportSandbox
 ) -> None:
-    report = await import_package(KATTIS / "guess", problems, sandbox)
-    assert not report.ok
-    assert report.error == ("the package uses what CodeArena does not support: interactive problems: not yet "
-                            "supported (problem.yaml)")  # fmt: skip
-    assert [str(f) for f in report.unsupported] == ["interactive problems: not yet supported (problem.yaml)"]
-    assert sandbox.built == [] and left_in(problems) == []
+    source = write_package(tmp_path / "talk", {
+        "problem.yaml": "problem_format_version: 2023-07\nname: Talk\ntype: interactive\n",
+        "output_validator/talk/validate.cc": "int main() { return 42; }\n",
+        "data/sample/1.interaction": ">1\n<correct\n",
+    })  # fmt: skip
+    report = await import_package(source, problems, sandbox)
+    assert report.ok, "\n".join(report.lines)
+    assert sandbox.built == ["talk", "validate.py"], "the interactor built once, with the input validator"
+    assert any(line.startswith("interactor (the output validator) talk (") for line in report.lines), report.lines
+    problem = load_imported(problems / "talk")
+    assert problem.interactor is not None and problem.interactor.language == "cpp"
+    assert problem.interactor.program == problems / "talk" / "output_validator" / "talk"
+    assert [p.name for p in problem.sample_interactions] == ["1.interaction"]
+    from codearena.services.problems import samples
+
+    assert [s.interaction for s in samples(problem)][-1] == ">1\n<correct\n", "shown on the problem page"
 
 
 async def test_a_slug_in_use_is_refused_unless_replacing_an_import(

@@ -81,16 +81,30 @@ def test_oddecho_scoring_groups_from_testdata_yaml_and_input_flags_by_group() ->
     assert package.findings == []
 
 
-def test_guess_is_reported_as_interactive_not_yet_supported() -> None:
+def test_guess_is_interactive_its_cpp_validator_the_interactor() -> None:
     package = read_package(KATTIS / "guess", LANGUAGES)
-    assert fatal(package.findings) == ["interactive problems: not yet supported (problem.yaml)"]
+    assert package.findings == []
+    interactor = package.problem.interactor
+    assert interactor is not None and (interactor.program.name, interactor.language) == ("guess_validator", "cpp")
+    assert package.problem.checker.kind == "kattis", "no output to check: the interactor decides"
+    assert [p.name for p in package.problem.sample_interactions] == ["1.interaction", "2.interaction"]
+    assert len(package.problem.tests) == 10 and package.problem.samples == []
     assert package.timing.time_limit_to_tle == 4
 
 
 def test_a_legacy_interactive_validation_is_interactive_too(tmp_path: Path) -> None:
     folder = write_package(tmp_path / "p", {"problem.yaml": "name: P\nvalidation: custom interactive\n",
                                             "output_validators/v/v.py": "pass\n"})  # fmt: skip
-    assert fatal(read_package(folder, LANGUAGES).findings) == ["interactive problems: not yet supported (problem.yaml)"]
+    package = read_package(folder, LANGUAGES)
+    assert fatal(package.findings) == []
+    assert package.problem.interactor is not None and package.problem.interactor.language == "python"
+
+
+def test_an_interactive_package_without_a_validator_is_refused(tmp_path: Path) -> None:
+    folder = write_package(tmp_path / "p", {"problem.yaml": "problem_format_version: 2023-07\ntype: interactive\n"})
+    assert fatal(read_package(folder, LANGUAGES).findings) == [
+        "an interactive problem without its output validator (the interactor) (output_validator/)"
+    ]
 
 
 def test_validator_flags_fixed_time_limits_and_keywords(tmp_path: Path) -> None:

@@ -1,9 +1,8 @@
 """The Kattis problemtools examples (tests/fixtures/kattis, vendored with their licence) imported
 for real: validators built and run in the sandbox, and every example submission in Python,
 JavaScript, Java or C++ judged to the verdict of the folder it sits in; the others listed as
-skipped, by language. `guess` is interactive, which CodeArena does not judge yet: it is refused
-by name (the interactive slice will change this test). Then the imported problems are judged
-like any other, the C++ output validator included."""
+skipped, by language. `guess` is interactive: its C++ output validator is the interactor, built
+once. Then the imported problems are judged like any other, the C++ output validator included."""
 
 from __future__ import annotations
 
@@ -42,6 +41,7 @@ SKIPPED = {
         "accepted/prolog": "a folder of files",
     },
     "oddecho": {},
+    "guess": {"run_time_error/guess_rte.c": "C"},
 }  # fmt: skip
 
 
@@ -58,7 +58,7 @@ async def imported(engine: Engine, tmp_path_factory: pytest.TempPathFactory) -> 
     yield problems, reports
 
 
-@pytest.mark.parametrize("name", ["hello", "different", "oddecho"])
+@pytest.mark.parametrize("name", ["hello", "different", "oddecho", "guess"])
 def test_every_submission_in_the_four_languages_gets_its_folder_s_verdict(imported: Imported, name: str) -> None:
     problems, reports = imported
     report = reports[name]
@@ -82,19 +82,32 @@ def test_the_examples_own_verdicts_are_the_ones_seen(imported: Imported) -> None
     assert reports["different"].time_limit_ms == reports["hello"].time_limit_ms == 1000
 
 
-def test_guess_is_refused_as_interactive_for_now(imported: Imported) -> None:
+def test_guess_is_interactive_with_its_cpp_validator_as_the_interactor(imported: Imported) -> None:
     problems, reports = imported
     report = reports["guess"]
-    assert not report.ok and report.submissions == []
-    assert [str(f) for f in report.unsupported] == ["interactive problems: not yet supported (problem.yaml)"]
-    assert not (problems / "guess").exists()
-    assert sorted(p.name for p in problems.iterdir()) == ["different", "hello", "oddecho"], "nothing half-imported"
+    assert report.ok, "\n".join(report.lines)
+    assert any(
+        line.startswith("interactor (the output validator) guess_validator (C++17 (g++)): built")
+        for line in report.lines
+    )
+    details = {s.name: s.detail.split()[0].rstrip(",") for s in report.submissions if s.state == "ok"}
+    print("\n".join(report.lines))
+    assert details == {
+        "accepted/guess.cc": "accepted", "accepted/guess.java": "accepted",
+        "run_time_error/guess_rte_after_correct.cc": "runtime_error",
+        "time_limit_exceeded/guess_no_flush.cc": "time_limit_exceeded",
+        "time_limit_exceeded/guess_tle_after_correct.cc": "time_limit_exceeded",
+        "wrong_answer/GuessCrash.java": "wrong_answer", "wrong_answer/guess.py": "wrong_answer",
+        "wrong_answer/guess_0.cc": "wrong_answer", "wrong_answer/guess_modulo.py": "wrong_answer",
+        "wrong_answer/guess_random.cc": "wrong_answer", "wrong_answer/guess_tle.cc": "wrong_answer",
+    }  # fmt: skip
+    assert sorted(p.name for p in problems.iterdir()) == ["different", "guess", "hello", "oddecho"]
 
 
 async def test_imported_problems_are_judged_like_any_other(engine: Engine, imported: Imported) -> None:
     problems, _ = imported
     loaded, errors = load_problems(problems, set(engine.languages))
-    assert errors == [] and sorted(loaded) == ["different", "hello", "oddecho"]
+    assert errors == [] and sorted(loaded) == ["different", "guess", "hello", "oddecho"]
     different, oddecho = loaded["different"], loaded["oddecho"]
     cpp, python = engine.languages["cpp"], engine.languages["python"]
     right = (KATTIS / "different/submissions/accepted/different.cc").read_text()
@@ -106,3 +119,12 @@ async def test_imported_problems_are_judged_like_any_other(engine: Engine, impor
     partial = (KATTIS / "oddecho/submissions/partially_accepted/sol.py").read_text()
     judged = await engine.judge.judge(oddecho, python, partial)
     assert (judged.verdict, judged.score, judged.max_score) == (Verdict.PARTIAL, 50, 100)
+    guess = loaded["guess"]
+    assert guess.interactor is not None and [p.name for p in guess.sample_interactions] == [
+        "1.interaction",
+        "2.interaction",
+    ]
+    modulo = (KATTIS / "guess/submissions/wrong_answer/guess_modulo.py").read_text()
+    judged = await engine.judge.judge(guess, python, modulo, stop_on_first_failure=False)
+    assert judged.verdict == Verdict.WRONG_ANSWER
+    assert next(t for t in judged.tests if t.verdict == Verdict.WRONG_ANSWER).checker_message, "the validator's"

@@ -15,7 +15,7 @@ import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
 from fakes import FakeEngine
-from kattis_helpers import KATTIS, PNG, write_package, zip_folder
+from kattis_helpers import PNG, write_package, zip_folder
 from test_accounts import accounts_settings, add_user, cheap_hashing, login, visitor  # noqa: F401 - fixtures
 from test_views import assert_no_inline_code, csrf_of
 
@@ -126,9 +126,9 @@ async def test_a_broken_or_hostile_package_gets_a_400_naming_the_fault(
 async def test_what_cannot_be_imported_is_refused_at_once(
     server: TestServer, instructor: aiohttp.ClientSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    guess = zip_folder(KATTIS / "guess", tmp_path / "guess.zip")
-    sent = await upload(instructor, guess)
-    assert sent.status == 400 and "interactive problems: not yet supported" in sent.text
+    graded = write_package(tmp_path / "graded", {"graders/grader.py": "pass\n"})
+    sent = await upload(instructor, zip_folder(graded, tmp_path / "graded.zip"))
+    assert sent.status == 400 and "custom graders" in sent.text
     evil = tmp_path / "evil.zip"
     with zipfile.ZipFile(evil, "w") as zf:
         zf.writestr("p/problem.yaml", "name: P\n")

@@ -41,6 +41,7 @@ from codearena.judging.checkers import ACCEPT_EXIT, FEEDBACK, REJECT_EXIT, check
 from codearena.judging.grading import run_outcome
 from codearena.judging.programs import SANDBOX_ENV, prepare_and_compile, program_limits
 from codearena.judging.runs import RunCase, RunOutcome
+from codearena.judging.validators import AuthorPrograms, Built, ProgramError
 from codearena.languages import Language
 from codearena.problems.model import Interactor, Problem, TestCase
 from codearena.sandbox import protocol
@@ -115,15 +116,19 @@ def interactive_outcome(
     return Verdict.ACCEPTED, "", message
 
 
-def interactor_files(interactor: Interactor, test: TestCase) -> dict[str, bytes]:
-    return {"interactor.py": interactor.program.read_bytes(), "input": test.read_input(), "answer": test.read_answer()}
+async def build_interactor(programs: AuthorPrograms, interactor: Interactor) -> Built:
+    """The interactor ready to run: compiled once in the checkers' pool when its language needs
+    it (kept by AuthorPrograms across judgings, by path and file times); raises ProgramError."""
+    return await programs.build(interactor.program, interactor.language)
 
 
-INTERACTOR_ARGV = ["python3", "interactor.py", "input", "answer", "feedback/"]
+def interactor_argv(built: Built, interactor: Interactor) -> list[str]:
+    return [*built.argv, "input", "answer", "feedback/", *interactor.flags]
 
 
-async def prepare_interactor(sandbox: Sandbox, interactor: Interactor, test: TestCase) -> None:
-    frame = protocol.prepare(interactor_files(interactor, test), SANDBOX_ENV, dirs=["feedback"])
+async def prepare_interactor(sandbox: Sandbox, built: Built, test: TestCase) -> None:
+    files = {**built.files, "input": test.read_input(), "answer": test.read_answer()}
+    frame = protocol.prepare(files, SANDBOX_ENV, dirs=["feedback"])
     reply = await sandbox.request(frame, 10)
     if not reply.ok or reply.header.get("exit_code") not in (0, None):
         raise SandboxError(f"could not prepare the interactor: {reply.header}")
@@ -200,6 +205,7 @@ async def run_samples(
     language: Language,
     source: str,
     problem: Problem,
+    programs: AuthorPrograms,
 ) -> RunOutcome:
     """The editor's Run on an interactive problem's samples: each an interaction with the
     interactor, shown as its transcript; compiled once, in one lease of the user's container."""
@@ -218,18 +224,24 @@ async def run_samples(
     argv = language.run_argv(source, problem.limits.memory_limit_mb)
     cases: list[RunCase] = []
     try:
+        built = await build_interactor(programs, interactor)
+    except ProgramError as exc:
+        log.error("the interactor of %s cannot be built: %s", problem.slug, exc)
+        return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))
+    judge_argv = interactor_argv(built, interactor)
+    try:
         async with pool.lease() as sandbox:
             compiled = await prepare_and_compile(sandbox, settings, language, source)
             if not compiled.ok:
                 return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
             for test in problem.samples:
                 async with judge_pool.lease() as judge_box:
-                    await prepare_interactor(judge_box, interactor, test)
+                    await prepare_interactor(judge_box, built, test)
                     interaction = await interact(
                         sandbox,
                         protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
                         judge_box,
-                        protocol.interact(INTERACTOR_ARGV, judge_limits, collect=[FEEDBACK]),
+                        protocol.interact(judge_argv, judge_limits, collect=[FEEDBACK]),
                         limits,
                         timeout_s,
                         keep_transcript=True,

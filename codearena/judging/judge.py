@@ -18,16 +18,18 @@ from codearena.judging import function_runs
 from codearena.judging.checkers import FEEDBACK, CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.interactive import (
-    INTERACTOR_ARGV,
+    build_interactor,
     interact,
     interactive_limits,
     interactive_outcome,
+    interactor_argv,
     interactor_limits,
     prepare_interactor,
     run_samples,
 )
 from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
 from codearena.judging.runs import RunInput, RunOutcome, RunRequest, run_program
+from codearena.judging.validators import ProgramError
 from codearena.languages import Language
 from codearena.problems.model import Limits, Problem, TestCase
 from codearena.sandbox import protocol
@@ -146,7 +148,8 @@ class Judge:
             limits = problem.limits
         if request.stdin is None and problem is not None and problem.interactor is not None:
             judge_pool = await self.checkers.pool()
-            return await run_samples(settings, self.pool, judge_pool, request.language, request.source, problem)
+            return await run_samples(settings, self.pool, judge_pool, request.language, request.source, problem,
+                                     self.checkers.programs)  # fmt: skip
         if request.stdin is not None:
             inputs = [RunInput(request.stdin)]
         else:
@@ -256,6 +259,12 @@ class Judge:
         which runs in a container of the checkers' pool (codearena.judging.interactive)."""
         interactor = problem.interactor
         assert interactor is not None
+        try:
+            built = await build_interactor(self.checkers.programs, interactor)
+        except ProgramError as exc:
+            log.error("the interactor of %s cannot be built: %s", problem.slug, exc)
+            return internal_error(problem, f"the interactor cannot be built: {exc}")
+        judge_argv = interactor_argv(built, interactor)
         if language.compile:
             await on_event(StatusEvent(Status.COMPILING))
         compiled = await prepare_and_compile(sandbox, self.settings, language, source)
@@ -277,12 +286,12 @@ class Judge:
                 continue
             try:
                 async with pool.lease() as judge_box:
-                    await prepare_interactor(judge_box, interactor, test)
+                    await prepare_interactor(judge_box, built, test)
                     interaction = await interact(
                         sandbox,
                         protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
                         judge_box,
-                        protocol.interact(INTERACTOR_ARGV, judge_limits, collect=[FEEDBACK]),
+                        protocol.interact(judge_argv, judge_limits, collect=[FEEDBACK]),
                         limits,
                         timeout_s,
                         keep_transcript=test.sample,

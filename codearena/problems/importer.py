@@ -43,7 +43,7 @@ from codearena.problems.formats.kattis_programs import PackageSubmission
 from codearena.problems.import_report import ImportFailed, ImportOptions, ImportReport, SubmissionOutcome
 from codearena.problems.import_rules import MAX_TIME_LIMIT_MS, problem_time_ms, time_limit_ms, unmet
 from codearena.problems.import_sandbox import ImportSandbox
-from codearena.problems.model import SLUG, Limits, Problem, ProblemError
+from codearena.problems.model import SLUG, Checker, Limits, Problem, ProblemError
 from codearena.problems.package_files import PackageFileError, copy_folder, unpack_zip
 from codearena.problems.statements import StatementError, statement_markdown
 
@@ -214,6 +214,9 @@ async def _convert_statement(package: Package, slug: str, report: ImportReport) 
 
 async def _build_output_validator(package: Package, sandbox: ImportSandbox, report: ImportReport) -> None:
     checker = package.problem.checker
+    interactor = package.problem.interactor
+    if interactor is not None:  # an interactive problem's output validator is its interactor
+        checker = Checker(kind="custom", program=interactor.program, language=interactor.language)
     if checker.kind != "custom":
         flags = " ".join(checker.flags)
         report.say("output: the default validator" + (f" ({flags})" if flags else ""))
@@ -226,7 +229,8 @@ async def _build_output_validator(package: Package, sandbox: ImportSandbox, repo
         raise ImportFailed(f"output validator: {exc}") from exc
     language = sandbox.languages.get(checker.language)
     shown = language.name if language else checker.language
-    report.say(f"output validator {checker.program.name} ({shown}): built in the sandbox in "
+    what = "interactor (the output validator)" if interactor else "output validator"
+    report.say(f"{what} {checker.program.name} ({shown}): built in the sandbox in "
                f"{time.monotonic() - started:.1f} s")  # fmt: skip
 
 

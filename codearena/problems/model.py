@@ -55,8 +55,9 @@ class Interactor:
     """An interactive problem's interactor: a program that talks with the submission over
     pipes (codearena.judging.interactive); accepts with exit code 42, rejects with 43."""
 
-    program: Path  # its source file, inside the problem's folder
-    language: str = "python"
+    program: Path  # its source file (or a folder of sources: a Kattis program), inside the problem's folder
+    language: str = "python"  # python, javascript, java or cpp (codearena.judging.validators builds it)
+    flags: tuple[str, ...] = ()  # arguments after `input answer feedback_dir` (Kattis validator_flags)
 
 
 class FileCache:
@@ -156,6 +157,8 @@ class Problem:
     groups: list[Group] = field(default_factory=list)  # none: scored by tests passed, not points
     assets_dir: Path | None = None  # the statement's images, served at /problems/<slug>/assets/<name>
     interactor: Interactor | None = None  # set: an interactive problem
+    # An interactive problem's sample interactions to show that are not tests (Kattis .interaction files).
+    sample_interactions: list[Path] = field(default_factory=list)
     function: FunctionSpec | None = None  # a function problem: its signature (codearena.problems.harness)
 
     @property

@@ -48,7 +48,7 @@ class InteractorSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     source: str = Field(min_length=1)
-    language: Literal["python"] = "python"
+    language: Literal["python", "javascript", "java", "cpp"] = "python"
 
 
 def parse_expected(value: Any) -> Expected:

@@ -46,6 +46,10 @@ def samples(problem: Problem) -> list[Sample]:
         transcript = test.input_path.with_suffix(".interaction")
         interaction = sample_text(transcript) if problem.interactor is not None and transcript.is_file() else ""
         found.append(Sample(given, answer, interaction, named_lines(problem, given)))
+    shown = {test.input_path.with_suffix(".interaction") for test in problem.samples}
+    for path in problem.sample_interactions:  # a Kattis sample interaction without a test of its own
+        if path not in shown:
+            found.append(Sample("", "", sample_text(path), ""))
     return found
 
 

@@ -4,8 +4,8 @@ read into CodeArena's problem model.
 `read_package` reads a package folder as it is: problem.yaml, the test data (data/sample,
 data/secret and their groups, testdata.yaml), the output validator (the default one and its
 flags, or the package's own program), the input validators, the example submissions and where
-the statement is. What CodeArena cannot do is a Finding, by name: a fatal one (an interactive
-problem, a custom grader) means the problem cannot be served as Kattis would judge it.
+the statement is. An interactive problem's output validator becomes its interactor. What CodeArena
+cannot do is a Finding, by name: a fatal one (a custom grader, say) means the problem cannot be served as Kattis would judge it.
 
 `load_imported` loads a package that `codearena import` has checked and put in the problems
 folder: the time limit it measured and the statement it converted are in .codearena/ beside it
@@ -33,7 +33,17 @@ from codearena.problems.formats.kattis_programs import (
     submissions,
 )
 from codearena.problems.formats.kattis_scoring import check_scoring
-from codearena.problems.model import SLUG, Checker, Difficulty, Group, Limits, Problem, ProblemError, TestCase
+from codearena.problems.model import (
+    SLUG,
+    Checker,
+    Difficulty,
+    Group,
+    Interactor,
+    Limits,
+    Problem,
+    ProblemError,
+    TestCase,
+)
 from codearena.problems.native import _read_yaml as read_yaml
 
 SIDECAR = Path(".codearena")
@@ -205,6 +215,16 @@ def _checker(folder: Path, version: str, raw: dict[str, Any], tree: Node, findin
     return Checker(kind="custom", program=found[0], language=language or "cpp", flags=flags)
 
 
+def _interactor(checker: Checker, findings: list[Finding]) -> Interactor | None:
+    """An interactive problem's output validator is its interactor (the Kattis convention, which
+    CodeArena's interactors follow: `program input answer feedback_dir [flags]`, 42 or 43)."""
+    if checker.kind != "custom" or checker.program is None:
+        findings.append(Finding("an interactive problem without its output validator (the interactor)",
+                                "output_validator/"))  # fmt: skip
+        return None
+    return Interactor(program=checker.program, language=checker.language or "cpp", flags=checker.flags)
+
+
 def _types(raw: dict[str, Any], version: str) -> set[str]:
     if version == "legacy":
         kinds = {str(raw.get("type", "pass-fail"))}
@@ -246,9 +266,8 @@ def read_package(folder: Path, language_ids: set[str]) -> Package:
     for key in sorted(set(raw) - KEYS[version]):
         findings.append(Finding(f"problem.yaml key {key!r} (not of the {version} format)", "problem.yaml", False))
     kinds = _types(raw, version)
-    for kind in sorted(kinds - {"pass-fail", "scoring"}):
-        what = "interactive problems: not yet supported" if kind == "interactive" else f"{kind} problems"
-        findings.append(Finding(what, "problem.yaml"))
+    for kind in sorted(kinds - {"pass-fail", "scoring", "interactive"}):
+        findings.append(Finding(f"{kind} problems", "problem.yaml"))
     scoring = "scoring" in kinds
     grading = _mapping(raw.get("grading"), yaml_path, "grading") if version == "legacy" else {}
     if grading.get("objective", "max") != "max":
@@ -270,6 +289,8 @@ def read_package(folder: Path, language_ids: set[str]) -> Package:
     tests, groups = _tests(tree, scoring, findings)
     keywords = raw.get("keywords", "")
     tags = (keywords.split() if isinstance(keywords, str) else [str(k) for k in keywords or []])[:20]
+    checker = _checker(folder, version, raw, tree, findings)
+    interactor = _interactor(checker, findings) if "interactive" in kinds else None
     slug = folder.name.lower()
     problem = Problem(
         slug=slug if SLUG.match(slug) else "imported",
@@ -279,10 +300,12 @@ def read_package(folder: Path, language_ids: set[str]) -> Package:
         limits=Limits(timing.fixed_ms or 1000, memory_mb, min(65536, int(output_mb * 1024))),
         statement="",
         tags=tags,
-        checker=_checker(folder, version, raw, tree, findings),
+        checker=Checker(kind="kattis") if interactor else checker,
         tests=tests,
         groups=groups,
         assets_dir=statement.path.parent if statement else None,
+        interactor=interactor,
+        sample_interactions=sorted((folder / "data" / "sample").glob("*.interaction")) if interactor else [],
     )
     return Package(
         folder=folder,

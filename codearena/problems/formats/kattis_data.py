@@ -133,5 +133,5 @@ def _fill(node: Node, folder: Path, data: Path, findings: list[Finding]) -> None
             if not answer.is_file():
                 raise ProblemError(answer, "", "the answer for " + name, "no such file")
             node.items.append(Case(relative[: -len(".in")], path, answer, node.config))
-        elif name.endswith(".interaction"):
-            findings.append(Finding("interaction samples (of interactive problems)", relative, fatal=False))
+        elif name.endswith(".interaction") and not node.name.startswith("sample"):
+            findings.append(Finding("interaction files outside data/sample/ (not shown)", relative, fatal=False))
