@@ -57,7 +57,7 @@ lint: venv
 	$(BIN)/mypy
 
 pytest: venv
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=20
 
 bench: setup
 	$(BIN)/python bench/judge_latency.py
