@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Deterministic generator for coin-change: writes tests/sample and tests/secret."""
+"""Deterministic generator for coin-change: writes tests/sample and tests/secret.
+
+A function problem's test: one JSON value per parameter, one per line (coins, then amount); the
+answer is the returned int.
+"""
+import json
 import os
 import random
 
@@ -56,8 +61,7 @@ def write(kind, name, amount, coins):
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d %d\n" % (len(coins), amount))
-        f.write(" ".join(map(str, coins)) + "\n")
+        f.write(json.dumps(coins, separators=(",", ":")) + "\n%d\n" % amount)
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
         f.write("%d\n" % ans)
 

@@ -1,4 +1,5 @@
 """Writes every test of maximum-subarray: python3 gen.py (deterministic)."""
+import json
 import os
 import random
 
@@ -25,8 +26,9 @@ def write(kind, name, a):
     validate(a)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
+    # A function problem's test: nums as one line of JSON; the answer is the returned number.
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n%s\n" % (len(a), " ".join(map(str, a))))
+        f.write(json.dumps(a, separators=(",", ":")) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
         f.write("%d\n" % solve(a))
 
@@ -50,19 +52,19 @@ def main():
     # medium random, full range
     secret.append([rng.randint(-MAXV, MAXV) for _ in range(20000)])
     # large random, small values
-    secret.append([rng.randint(-10 ** 4, 10 ** 4) for _ in range(MAXN)])
+    secret.append([rng.randint(-10 ** 4, 10 ** 4) for _ in range(MAXN // 2)])
     # large, all negative: the answer is the largest element
     secret.append([rng.randint(-1000, -1) for _ in range(MAXN)])
     # alternating positive / slightly smaller negative: the best subarray takes everything
-    secret.append([1000 if k % 2 == 0 else -999 for k in range(MAXN - 1)])
+    secret.append([1000 if k % 2 == 0 else -999 for k in range(MAXN // 2 - 1)])
     # blocks of positives separated by negatives that are worth crossing (or not)
     a = []
-    while len(a) < MAXN:
+    while len(a) < 70000:
         block = [rng.randint(1, 999) for _ in range(rng.randint(1, 20))]
         s = sum(block)
         a.extend(block)
         a.append(-rng.randint(s // 2, 2 * s))
-    secret.append(a[:MAXN])
+    secret.append(a[:70000])
     # mostly negative with a few isolated large positives
     a = [rng.randint(-9999, -5000) for _ in range(MAXN // 2)]
     for _ in range(30):

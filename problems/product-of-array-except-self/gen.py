@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
-"""Deterministic generator for product-of-array-except-self: writes tests/sample and tests/secret."""
+"""Deterministic generator for product-of-array-except-self: writes tests/sample and tests/secret.
+
+A function problem's test: nums as one line of JSON; the answer is the returned array. As on
+LeetCode, every product of a prefix or a suffix fits in a 32-bit int (the product of the absolute
+values of the non-zero elements is at most 2^31 - 1).
+"""
+import json
 import os
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAXN = 100000
 MAXV = 30
-MAXP = 10**18
+MAXP = 2**31 - 1
 rng = random.Random(20240607)
 
 
@@ -54,10 +60,9 @@ def write(kind, name, a):
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n" % len(a))
-        f.write(" ".join(map(str, a)) + "\n")
+        f.write(json.dumps(a, separators=(",", ":")) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write(" ".join(map(str, ans)) + "\n")
+        f.write(json.dumps(ans, separators=(",", ":")) + "\n")
 
 
 def make(n, zeros, budget, lo=2, hi=MAXV, odd=False):
@@ -96,29 +101,29 @@ def main():
     secret.append([0, 0])
     secret.append([3, 0, -4])
     # small random, no zeros
-    secret.append([rng.choice((1, -1)) * rng.randint(1, 30) for _ in range(10)])
+    secret.append([rng.choice((1, -1)) * rng.randint(1, 30) for _ in range(6)])
     # all negative (the sign of each answer depends on the count of negatives)
-    secret.append([-rng.randint(2, 30) for _ in range(12)])
-    # the product of all elements is exactly 10^18
-    a = [2] * 18 + [5] * 18 + [1] * 964
+    secret.append([-rng.randint(2, 30) for _ in range(6)])
+    # the product of all elements is exactly 2^30 in absolute value
+    a = [2] * 30 + [1] * 970
     rng.shuffle(a)
     for k in rng.sample(range(len(a)), 301):
         a[k] = -a[k]
     secret.append(a)
-    # answers close to 10^18 and odd: beyond 32 bits, and not exact as doubles
+    # answers close to 2^31 - 1, and odd
     secret.append(make(20000, 0, MAXP, 3, 29, odd=True))
-    # largest n: no zeros, moderate product
-    secret.append(make(MAXN, 0, 20000))
+    # large n: no zeros, moderate product
+    secret.append(make(MAXN // 2, 0, 20000))
     # largest n: exactly one zero, the zero's answer is huge
     secret.append(make(MAXN, 1, MAXP))
     # largest n: one zero at the very end
-    a = make(MAXN, 0, 10**17)
+    a = make(MAXN, 0, 10**8)
     a[-1] = 0
     secret.append(a)
     # two zeros: every answer is 0
-    secret.append(make(50000, 2, MAXP))
+    secret.append(make(30000, 2, MAXP))
     # only 1 and -1
-    secret.append(make(50000, 0, 1))
+    secret.append(make(30000, 0, 1))
 
     for k, a in enumerate(secret, 1):
         write("secret", "%02d" % k, a)

@@ -1,7 +1,9 @@
 """Deterministic test generator for trapping-rain-water.
 
 Run `python3 gen.py` from anywhere: it rewrites tests/sample and tests/secret.
+A function problem's test: height as one line of JSON; the answer is the returned number.
 """
+import json
 import os
 import random
 
@@ -32,7 +34,7 @@ def write(path, h):
     assert 1 <= len(h) <= MAX_N
     assert all(0 <= x <= MAX_H for x in h)
     with open(path + ".in", "w") as f:
-        f.write("%d\n%s\n" % (len(h), " ".join(map(str, h))))
+        f.write(json.dumps(h, separators=(",", ":")) + "\n")
     with open(path + ".ans", "w") as f:
         f.write("%d\n" % trapped(h))
 
@@ -69,18 +71,19 @@ def main():
     while len(h) < 2000:
         h.extend([R.randint(0, 50)] * R.randint(1, 20))
     tests.append(h[:2000])
-    # 09: maximal n, a deep V with heights up to 10^9 (needs 64-bit arithmetic)
-    half = MAX_N // 2
+    # 09: large n, a deep V with heights up to 10^9 (needs 64-bit arithmetic)
+    half = MAX_N // 4
     h = [MAX_H - (MAX_H // half) * i - R.randint(0, 1000) for i in range(half)]
-    h += [MAX_H - (MAX_H // half) * (half - 1 - i) - R.randint(0, 1000) for i in range(MAX_N - half)]
+    h += [MAX_H - (MAX_H // half) * (half - 1 - i) - R.randint(0, 1000) for i in range(half)]
     h = [max(0, x) for x in h]
     tests.append(h)
     # 10: maximal n, random heights
     tests.append([R.randint(0, 1000) for _ in range(MAX_N)])
-    # 11: maximal n, a noisy mountain (water only in the small dents)
+    # 11: large n, a noisy mountain (water only in the small dents)
     h = []
-    for i in range(MAX_N):
-        base = i if i < MAX_N // 2 else MAX_N - i
+    m = 60000
+    for i in range(m):
+        base = i if i < m // 2 else m - i
         h.append(base // 10 + R.randint(0, 20))
     tests.append(h)
     # 12: alternating 10^9 and 0

@@ -1,27 +1,15 @@
-import java.io.*;
-import java.util.*;
-
-public class Main {
-    public static void main(String[] args) throws IOException {
-        StreamTokenizer in = new StreamTokenizer(new BufferedReader(new InputStreamReader(System.in)));
-        in.nextToken();
-        int n = (int) in.nval;
-        in.nextToken();
-        int amount = (int) in.nval;
+class Solution {
+    public int coinChange(int[] coins, int amount) {
         int inf = amount + 1;
         int[] dp = new int[amount + 1]; // dp[a] = fewest coins summing to a
         Arrays.fill(dp, inf);
         dp[0] = 0;
-        for (int k = 0; k < n; k++) {
-            in.nextToken();
-            long c = (long) in.nval;
+        for (int c : coins) {
             if (c > amount) continue;
-            int ci = (int) c;
-            for (int a = ci; a <= amount; a++) {
-                int t = dp[a - ci] + 1;
-                if (t < dp[a]) dp[a] = t;
+            for (int a = c; a <= amount; a++) {
+                if (dp[a - c] + 1 < dp[a]) dp[a] = dp[a - c] + 1;
             }
         }
-        System.out.println(dp[amount] == inf ? -1 : dp[amount]);
+        return dp[amount] == inf ? -1 : dp[amount];
     }
 }

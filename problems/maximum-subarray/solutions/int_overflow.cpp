@@ -1,19 +1,12 @@
-#include <bits/stdc++.h>
-using namespace std;
-
-// Correct algorithm, but the sums are kept in 32-bit ints.
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n;
-    if (!(cin >> n)) return 0;
-    int best = INT_MIN, cur = 0;
-    for (int k = 0; k < n; k++) {
-        int x;
-        cin >> x;
-        cur = max(x, cur + x);
-        best = max(best, cur);
+// Correct algorithm, but the sums are kept in 32-bit ints: a thousand values of 10^9 overflow.
+class Solution {
+public:
+    long long maxSubArray(vector<int>& nums) {
+        int best = INT_MIN, cur = 0;
+        for (int x : nums) {
+            cur = max(x, cur + x);
+            best = max(best, cur);
+        }
+        return best;
     }
-    cout << best << "\n";
-    return 0;
-}
+};

@@ -1,20 +1,13 @@
-import sys
-
-
-def main():
-    data = sys.stdin.buffer.read().split()
-    n = int(data[0])
-    a = [int(x) for x in data[1:1 + n]]
-    answer = [1] * n
-    run = 1
-    for i in range(n):
-        answer[i] = run
-        run *= a[i]
-    run = 1
-    for i in range(n - 1, -1, -1):
-        answer[i] *= run
-        run *= a[i]
-    sys.stdout.write(" ".join(map(str, answer)) + "\n")
-
-
-main()
+class Solution:
+    def productExceptSelf(self, nums: List[int]) -> List[int]:
+        n = len(nums)
+        answer = [1] * n
+        run = 1  # product of the prefix before i, then of the suffix after i
+        for i in range(n):
+            answer[i] = run
+            run *= nums[i]
+        run = 1
+        for i in range(n - 1, -1, -1):
+            answer[i] *= run
+            run *= nums[i]
+        return answer

@@ -1,27 +1,20 @@
-#include <bits/stdc++.h>
-using namespace std;
-
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n;
-    if (!(cin >> n)) return 0;
-    vector<long long> h(n);
-    for (auto& x : h) cin >> x;
-    // monotonic stack: fill water layer by layer between a bar and the previous higher one
-    vector<int> st;
-    long long water = 0;
-    for (int i = 0; i < n; i++) {
-        while (!st.empty() && h[st.back()] < h[i]) {
-            int bottom = st.back();
-            st.pop_back();
-            if (st.empty()) break;
-            int left = st.back();
-            long long level = min(h[left], h[i]) - h[bottom];
-            water += level * (i - left - 1);
+class Solution {
+public:
+    long long trap(vector<int>& height) {
+        // a monotonic stack of bars with decreasing heights; each pops fills one layer
+        vector<int> st;
+        long long water = 0;
+        for (int i = 0; i < (int)height.size(); i++) {
+            while (!st.empty() && height[st.back()] < height[i]) {
+                int bottom = height[st.back()];
+                st.pop_back();
+                if (st.empty()) break;
+                int left = st.back();
+                long long level = min(height[left], height[i]) - bottom;
+                water += level * (i - left - 1);
+            }
+            st.push_back(i);
         }
-        st.push_back(i);
+        return water;
     }
-    cout << water << '\n';
-    return 0;
-}
+};
