@@ -31,7 +31,7 @@ REASONS = {"fake_print": "the returned value differs", "exit_early": "exited (ex
 
 
 @pytest_asyncio.fixture(scope="module")
-async def judged(engine: Engine) -> dict[tuple[str, str], JudgeResult]:
+async def judged(engine: Engine, request: pytest.FixtureRequest) -> dict[tuple[str, str], JudgeResult]:
     async def judge(slug: str, name: str) -> JudgeResult:
         problem = _PROBLEMS[slug]
         path = problem.path / "solutions" / name
@@ -43,8 +43,14 @@ async def judged(engine: Engine) -> dict[tuple[str, str], JudgeResult]:
             problem, engine.languages[language], path.read_text(), stop_on_first_failure=True
         )
 
-    results = await asyncio.gather(*(judge(slug, name) for slug, name in CASES))
-    return dict(zip(CASES, results, strict=True))
+    # Only the solutions whose tests were selected (`-k two-sum` judges Two Sum's alone).
+    chosen = [
+        (str(item.callspec.params["slug"]), str(item.callspec.params["solution"]))
+        for item in request.session.items
+        if isinstance(item, pytest.Function) and item.originalname == "test_reference_solution"
+    ]
+    results = await asyncio.gather(*(judge(slug, name) for slug, name in chosen))
+    return dict(zip(chosen, results, strict=True))
 
 
 @pytest.mark.parametrize(("slug", "solution"), CASES, ids=[f"{s}/{n}" for s, n in CASES])
