@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Deterministic generator for median-of-two-sorted-arrays: writes tests/sample and tests/secret."""
+"""Deterministic generator for median-of-two-sorted-arrays: writes tests/sample and tests/secret.
+
+A function problem's test: nums1, then nums2, one JSON array per line; the answer is the median
+as a JSON number with a fraction (2.0, 2.5), compared within the problem's tolerance.
+"""
+import json
 import os
 import random
 
@@ -39,23 +44,17 @@ def check_input(a, b):
         assert all(arr[k] <= arr[k + 1] for k in range(len(arr) - 1))
 
 
-def fmt(twice):
-    """Exact decimal form of twice / 2 with one digit after the point."""
-    return "%.1f" % (twice / 2)
-
-
 def write(kind, name, a, b):
     check_input(a, b)
     ans = solve(a, b)
     assert ans == brute(a, b)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
+    compact = {"separators": (",", ":")}
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d %d\n" % (len(a), len(b)))
-        f.write(" ".join(map(str, a)) + "\n")
-        f.write(" ".join(map(str, b)) + "\n")
+        f.write(json.dumps(a, **compact) + "\n" + json.dumps(b, **compact) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write(fmt(ans) + "\n")
+        f.write(json.dumps(ans / 2) + "\n")  # exact: twice the median is an integer
 
 
 def rand_sorted(n, lo, hi):

@@ -1,7 +1,11 @@
 """Deterministic test generator for merge-k-sorted-lists.
 
 Run `python3 gen.py` from anywhere: it rewrites tests/sample and tests/secret.
+
+A function problem's test: one line, `lists` as a JSON array of lists, each list the array of its
+values, head first; the answer is the merged list, in canonical JSON.
 """
+import json
 import os
 import random
 
@@ -28,13 +32,11 @@ def write(path, lists):
     for l in lists:
         assert all(-MAX_V <= v <= MAX_V for v in l)
         assert all(l[i] <= l[i + 1] for i in range(len(l) - 1))
-    with open(path + ".in", "w") as f:
-        f.write("%d\n" % len(lists))
-        for l in lists:
-            f.write(" ".join(map(str, [len(l)] + l)) + "\n")
-    res = merged(lists)
-    with open(path + ".ans", "w") as f:
-        f.write("%d\n%s\n" % (len(res), " ".join(map(str, res))))
+    compact = {"separators": (",", ":")}
+    with open(path + ".in", "w", newline="\n") as f:
+        f.write(json.dumps(lists, **compact) + "\n")
+    with open(path + ".ans", "w", newline="\n") as f:
+        f.write(json.dumps(merged(lists), **compact) + "\n")
 
 
 def rand_list(n, lo, hi):

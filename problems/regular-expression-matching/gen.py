@@ -1,7 +1,12 @@
 """Deterministic test generator for regular-expression-matching.
 
 Run `python3 gen.py` from anywhere: it rewrites tests/sample and tests/secret.
+
+A function problem's test is one call: s, then p, one JSON string per line; the answer is the
+returned bool. Each group below makes PER_GROUP tests (its first queries), so the whole set stays
+quick to judge in every language.
 """
+import json
 import os
 import random
 
@@ -9,6 +14,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 R = random.Random(20240611)
 
 MAX_Q = 20
+PER_GROUP = 2
 MAX_S = 200
 MAX_P = 200
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -124,17 +130,12 @@ def rand_string(n, alphabet):
     return "".join(R.choice(alphabet) for _ in range(n))
 
 
-def write(path, queries):
-    assert 1 <= len(queries) <= MAX_Q, len(queries)
-    for s, p in queries:
-        assert valid(s, p), (s, p)
-    with open(path + ".in", "w") as f:
-        f.write("%d\n" % len(queries))
-        for s, p in queries:
-            f.write("%s %s\n" % (s, p))
-    with open(path + ".ans", "w") as f:
-        for s, p in queries:
-            f.write("true\n" if is_match(s, p) else "false\n")
+def write(path, s, p):
+    assert valid(s, p), (s, p)
+    with open(path + ".in", "w", newline="\n") as f:
+        f.write(json.dumps(s) + "\n" + json.dumps(p) + "\n")
+    with open(path + ".ans", "w", newline="\n") as f:
+        f.write(json.dumps(is_match(s, p)) + "\n")
 
 
 def main():
@@ -146,9 +147,8 @@ def main():
         for name in os.listdir(d):
             os.remove(os.path.join(d, name))
 
-    write(os.path.join(sample, "1"), [("aa", "a"), ("aa", "a*"), ("ab", ".*")])
-    write(os.path.join(sample, "2"), [("aab", "c*a*b"), ("mississippi", "mis*is*p*."),
-                                      ("ab", ".*c"), ("abc", "a.c")])
+    for k, (s, p) in enumerate([("aa", "a"), ("aa", "a*"), ("ab", ".*")], 1):
+        write(os.path.join(sample, str(k)), s, p)
 
     tests = []
 
@@ -275,8 +275,12 @@ def main():
         qs.append((s, fix(p[:MAX_P])))
     tests.append(qs)
 
-    for idx, qs in enumerate(tests, 1):
-        write(os.path.join(secret, "%02d" % idx), qs)
+    chosen = [("aab", "c*a*b"), ("mississippi", "mis*is*p*."), ("ab", ".*c"), ("abc", "a.c")]
+    for qs in tests:
+        assert 1 <= len(qs) <= MAX_Q, len(qs)
+        chosen.extend(qs[:PER_GROUP])
+    for idx, (s, p) in enumerate(chosen, 1):
+        write(os.path.join(secret, "%02d" % idx), s, p)
 
 
 if __name__ == "__main__":

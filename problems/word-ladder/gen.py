@@ -1,7 +1,11 @@
 """Deterministic test generator for word-ladder.
 
 Run `python3 gen.py` from anywhere: it rewrites tests/sample and tests/secret.
+
+A function problem's test: beginWord, endWord and wordList, one JSON value per line; the answer is
+the returned length (0 when there is no ladder).
 """
+import json
 import os
 import random
 from collections import deque
@@ -9,7 +13,7 @@ from collections import deque
 HERE = os.path.dirname(os.path.abspath(__file__))
 R = random.Random(31337)
 
-MAX_N = 5 * 10 ** 4
+MAX_N = 3 * 10 ** 4  # 5 * 10^4 as JSON was 3 MB of tests
 MAX_L = 10
 ALPHA = "abcdefghijklmnopqrstuvwxyz"
 
@@ -59,11 +63,10 @@ def write(path, begin, end, words):
     assert len(set(words)) == len(words)
     for w in [begin, end] + words:
         assert len(w) == L and all(c in ALPHA for c in w), w
-    with open(path + ".in", "w") as f:
-        f.write("%s %s\n%d\n" % (begin, end, len(words)))
-        f.write("".join(w + "\n" for w in words))
+    with open(path + ".in", "w", newline="\n") as f:
+        f.write("\n".join(json.dumps(v, separators=(",", ":")) for v in (begin, end, words)) + "\n")
     ans = ladder(begin, end, words)
-    with open(path + ".ans", "w") as f:
+    with open(path + ".ans", "w", newline="\n") as f:
         f.write("%d\n" % ans)
     return ans
 

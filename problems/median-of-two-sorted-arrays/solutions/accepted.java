@@ -1,31 +1,8 @@
-import java.io.*;
-import java.util.*;
-
-public class Main {
-    public static void main(String[] args) throws IOException {
-        StreamTokenizer in = new StreamTokenizer(new BufferedReader(new InputStreamReader(System.in)));
-        in.nextToken();
-        int m = (int) in.nval;
-        in.nextToken();
-        int n = (int) in.nval;
-        long[] a = new long[m];
-        for (int k = 0; k < m; k++) {
-            in.nextToken();
-            a[k] = (long) in.nval;
-        }
-        long[] b = new long[n];
-        for (int k = 0; k < n; k++) {
-            in.nextToken();
-            b[k] = (long) in.nval;
-        }
-        if (m > n) {
-            long[] t = a;
-            a = b;
-            b = t;
-            int s = m;
-            m = n;
-            n = s;
-        }
+class Solution {
+    public double findMedianSortedArrays(int[] nums1, int[] nums2) {
+        int[] a = nums1.length <= nums2.length ? nums1 : nums2;
+        int[] b = nums1.length <= nums2.length ? nums2 : nums1;
+        int m = a.length, n = b.length;
         // Binary search on how many elements of the shorter array a go to the left half.
         final long NEG = Long.MIN_VALUE, POS = Long.MAX_VALUE;
         int half = (m + n + 1) / 2;
@@ -43,7 +20,6 @@ public class Main {
             else break;
         }
         long left = Math.max(aLeft, bLeft);
-        double median = (m + n) % 2 == 1 ? left : (left + Math.min(aRight, bRight)) / 2.0;
-        System.out.println(String.format(Locale.ROOT, "%.1f", median));
+        return (m + n) % 2 == 1 ? left : (left + Math.min(aRight, bRight)) / 2.0;
     }
 }

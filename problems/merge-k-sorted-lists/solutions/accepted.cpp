@@ -1,41 +1,19 @@
-#include <bits/stdc++.h>
-using namespace std;
-
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int k;
-    if (!(cin >> k)) return 0;
-    vector<vector<int>> lists(k);
-    size_t total = 0;
-    for (int i = 0; i < k; i++) {
-        int n;
-        cin >> n;
-        lists[i].resize(n);
-        for (int j = 0; j < n; j++) cin >> lists[i][j];
-        total += n;
+class Solution {
+public:
+    ListNode* mergeKLists(vector<ListNode*>& lists) {
+        // A min-heap of the current head of every list.
+        auto later = [](ListNode* a, ListNode* b) { return a->val > b->val; };
+        priority_queue<ListNode*, vector<ListNode*>, decltype(later)> heap(later);
+        for (ListNode* node : lists) if (node) heap.push(node);
+        ListNode head;
+        ListNode* tail = &head;
+        while (!heap.empty()) {
+            ListNode* node = heap.top();
+            heap.pop();
+            tail = tail->next = node;
+            if (node->next) heap.push(node->next);
+        }
+        tail->next = nullptr;
+        return head.next;
     }
-    // min-heap of (value, list index); pos[i] is the next unread position of list i
-    typedef pair<int, int> P;
-    priority_queue<P, vector<P>, greater<P>> pq;
-    vector<int> pos(k, 0);
-    for (int i = 0; i < k; i++)
-        if (!lists[i].empty()) pq.push({lists[i][0], i});
-    string out;
-    out.reserve(total * 12 + 16);
-    out += to_string(total);
-    out += '\n';
-    bool first = true;
-    while (!pq.empty()) {
-        P t = pq.top();
-        pq.pop();
-        if (!first) out += ' ';
-        first = false;
-        out += to_string(t.first);
-        int i = t.second;
-        if (++pos[i] < (int)lists[i].size()) pq.push({lists[i][pos[i]], i});
-    }
-    out += '\n';
-    cout << out;
-    return 0;
-}
+};

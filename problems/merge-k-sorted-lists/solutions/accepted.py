@@ -1,33 +1,15 @@
-import heapq
-import sys
-
-
-def main():
-    data = sys.stdin.buffer.read().split()
-    k = int(data[0])
-    pos = 1
-    lists = []
-    for _ in range(k):
-        n = int(data[pos])
-        lists.append(data[pos + 1:pos + 1 + n])
-        pos += 1 + n
-    # min-heap of (value, list index, position in that list)
-    heap = []
-    for i, lst in enumerate(lists):
-        if lst:
-            heap.append((int(lst[0]), i, 0))
-    heapq.heapify(heap)
-    out = []
-    push = heapq.heappush
-    pop = heapq.heappop
-    while heap:
-        v, i, j = pop(heap)
-        out.append(v)
-        j += 1
-        lst = lists[i]
-        if j < len(lst):
-            push(heap, (int(lst[j]), i, j))
-    sys.stdout.write("%d\n%s\n" % (len(out), " ".join(map(str, out))))
-
-
-main()
+class Solution:
+    def mergeKLists(self, lists: List[Optional[ListNode]]) -> Optional[ListNode]:
+        # A min-heap of the current head of every list; the index breaks ties between equal values.
+        heap = [(node.val, i, node) for i, node in enumerate(lists) if node]
+        heapq.heapify(heap)
+        head = tail = ListNode()
+        while heap:
+            _, i, node = heap[0]
+            tail.next = node
+            tail = node
+            if node.next:
+                heapq.heapreplace(heap, (node.next.val, i, node.next))
+            else:
+                heapq.heappop(heap)
+        return head.next

@@ -1,32 +1,5 @@
-import java.io.DataInputStream;
-import java.io.IOException;
-
-public class Main {
-    static DataInputStream in = new DataInputStream(System.in);
-    static byte[] buf = new byte[1 << 16];
-    static int bufLen = 0, bufPtr = 0;
-
-    static int read() throws IOException {
-        if (bufPtr == bufLen) {
-            bufLen = in.read(buf, 0, buf.length);
-            bufPtr = 0;
-            if (bufLen <= 0) return -1;
-        }
-        return buf[bufPtr++];
-    }
-
-    static String next() throws IOException {
-        int c = read();
-        while (c != -1 && c <= ' ') c = read();
-        StringBuilder sb = new StringBuilder();
-        while (c != -1 && c > ' ') {
-            sb.append((char) c);
-            c = read();
-        }
-        return sb.toString();
-    }
-
-    static boolean isMatch(String s, String p) {
+class Solution {
+    public boolean isMatch(String s, String p) {
         int n = s.length(), m = p.length();
         // dp[i][j] = s[i:] matches p[j:]
         boolean[][] dp = new boolean[n + 1][m + 2];
@@ -44,16 +17,5 @@ public class Main {
             }
         }
         return dp[0][0];
-    }
-
-    public static void main(String[] args) throws IOException {
-        int q = Integer.parseInt(next());
-        StringBuilder out = new StringBuilder();
-        for (int k = 0; k < q; k++) {
-            String s = next();
-            String p = next();
-            out.append(isMatch(s, p) ? "true" : "false").append('\n');
-        }
-        System.out.print(out);
     }
 }

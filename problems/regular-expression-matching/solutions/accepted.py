@@ -1,39 +1,23 @@
-import sys
-
-
-def is_match(s, p):
-    n, m = len(s), len(p)
-    # cur[j] is True when s[i:] matches p[j:], for the current i (from n down to 0).
-    cur = [False] * (m + 2)
-    cur[m] = True
-    for j in range(m - 1, -1, -1):
-        if p[j] != '*' and j + 1 < m and p[j + 1] == '*':
-            cur[j] = cur[j + 2]
-    for i in range(n - 1, -1, -1):
-        prev = cur
+class Solution:
+    def isMatch(self, s: str, p: str) -> bool:
+        n, m = len(s), len(p)
+        # cur[j] is True when s[i:] matches p[j:], for the current i (from n down to 0).
         cur = [False] * (m + 2)
-        c = s[i]
+        cur[m] = True
         for j in range(m - 1, -1, -1):
-            pj = p[j]
-            if pj == '*':
-                continue
-            first = pj == c or pj == '.'
-            if j + 1 < m and p[j + 1] == '*':
-                cur[j] = cur[j + 2] or (first and prev[j])
-            else:
-                cur[j] = first and prev[j + 1]
-    return cur[0]
-
-
-def main():
-    data = sys.stdin.read().split()
-    q = int(data[0])
-    out = []
-    for k in range(q):
-        s = data[1 + 2 * k]
-        p = data[2 + 2 * k]
-        out.append("true" if is_match(s, p) else "false")
-    sys.stdout.write("\n".join(out) + "\n")
-
-
-main()
+            if p[j] != '*' and j + 1 < m and p[j + 1] == '*':
+                cur[j] = cur[j + 2]
+        for i in range(n - 1, -1, -1):
+            prev = cur
+            cur = [False] * (m + 2)
+            c = s[i]
+            for j in range(m - 1, -1, -1):
+                pj = p[j]
+                if pj == '*':
+                    continue
+                first = pj == c or pj == '.'
+                if j + 1 < m and p[j + 1] == '*':
+                    cur[j] = cur[j + 2] or (first and prev[j])
+                else:
+                    cur[j] = first and prev[j + 1]
+        return cur[0]
