@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""Deterministic generator for fizzbuzz: writes tests/sample and tests/secret (.in and .ans)."""
+"""Deterministic generator for fizzbuzz: writes tests/sample and tests/secret (.in and .ans).
+
+A function problem's test: the one parameter n on one line; the answer is the returned array of
+strings in canonical JSON.
+"""
+import json
 import os
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MAXN = 100000
+MAXN = 10000
 rng = random.Random(151515)
 
 
@@ -29,14 +34,14 @@ def write(kind, name, n):
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
         f.write("%d\n" % n)
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("".join(line + "\n" for line in fizzbuzz(n)))
+        f.write(json.dumps(fizzbuzz(n), separators=(",", ":")) + "\n")
 
 
 def main():
-    write("sample", "1", 5)
-    write("sample", "2", 15)
-    secret = [1, 2, 3, 4, 14, 16, 30, 100, rng.randint(1000, 5000), rng.randint(20000, 60000),
-              MAXN - 1, MAXN]
+    write("sample", "1", 3)
+    write("sample", "2", 5)
+    write("sample", "3", 15)
+    secret = [1, 2, 4, 14, 16, 30, 100, rng.randint(1000, 5000), MAXN - 1, MAXN]
     for k, n in enumerate(secret, 1):
         write("secret", "%02d" % k, n)
 

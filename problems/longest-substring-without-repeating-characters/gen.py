@@ -1,10 +1,15 @@
-"""Writes every test of longest-substring-without-repeating-characters: python3 gen.py."""
+"""Writes every test of longest-substring-without-repeating-characters: python3 gen.py.
+
+A function problem's test: the one parameter s as a JSON string on one line; the answer is the
+returned length.
+"""
+import json
 import os
 import random
 import string
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MAXN = 200000
+MAXN = 50000
 ALPHABET = "".join(chr(c) for c in range(33, 127))    # printable ASCII without the space
 
 
@@ -34,7 +39,7 @@ def brute(s):
 
 def validate(s):
     assert 0 <= len(s) <= MAXN
-    assert all(33 <= ord(c) <= 126 for c in s)
+    assert all(32 <= ord(c) <= 126 for c in s)
 
 
 def write(kind, name, s):
@@ -45,7 +50,7 @@ def write(kind, name, s):
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n%s\n" % (len(s), s))
+        f.write(json.dumps(s) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
         f.write("%d\n" % ans)
 
@@ -58,12 +63,14 @@ def main():
     rng = random.Random(31337)
 
     write("sample", "1", "abcabcbb")
-    write("sample", "2", "pwwkew")
+    write("sample", "2", "bbbbb")
+    write("sample", "3", "pwwkew")
 
     secret = []
     secret.append("")                                        # empty string
     secret.append("~")                                       # one character
-    secret.append("bbbbb")                                   # all equal
+    secret.append(" ")                                       # a space is a character too
+    secret.append("a b c a")                                 # spaces repeat as well
     secret.append("abba")                                    # old repeat left of the window
     secret.append("dvdf")                                    # window must keep "v"
     secret.append("tmmzuxt")
@@ -77,9 +84,9 @@ def main():
     block = list(string.ascii_lowercase)                     # 'ab' noise with one planted run
     rng.shuffle(block)
     noise = rand_str(rng, MAXN - 26, "ab")
-    secret.append(noise[:123456] + "".join(block) + noise[123456:])
+    secret.append(noise[:32100] + "".join(block) + noise[32100:])
     secret.append(rand_str(rng, MAXN, string.digits))        # large, digits only
-    secret.append(rand_str(rng, 100000, string.ascii_letters[:20]))  # medium alphabet
+    secret.append(rand_str(rng, 30000, string.ascii_letters[:20]))  # medium alphabet
 
     for i, s in enumerate(secret, 1):
         write("secret", "%02d" % i, s)

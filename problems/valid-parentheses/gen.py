@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Deterministic generator for valid-parentheses: writes tests/sample and tests/secret (.in and .ans)."""
-import itertools
+"""Deterministic generator for valid-parentheses: writes tests/sample and tests/secret (.in and .ans).
+
+A function problem's test: the one parameter s as a JSON string on one line; the answer is true
+or false. Each test is one call.
+"""
+import json
 import os
 import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MAXT = 10000
-MAXLEN = 500000
+MAXLEN = 10000
 OPEN = "([{"
 CLOSE = ")]}"
 PAIR = {")": "(", "]": "[", "}": "{"}
@@ -23,17 +26,15 @@ def is_valid(s):
     return not stack
 
 
-def write(kind, name, strings):
-    assert 1 <= len(strings) <= MAXT
-    assert all(len(s) >= 1 and set(s) <= set(OPEN + CLOSE) for s in strings)
-    assert sum(len(s) for s in strings) <= MAXLEN
+def write(kind, name, s):
+    assert 1 <= len(s) <= MAXLEN
+    assert set(s) <= set(OPEN + CLOSE)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n" % len(strings))
-        f.write("".join(s + "\n" for s in strings))
+        f.write(json.dumps(s) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("".join("true\n" if is_valid(s) else "false\n" for s in strings))
+        f.write(json.dumps(is_valid(s)) + "\n")
 
 
 def rand_valid(n, p_open=0.5):
@@ -86,44 +87,28 @@ def corrupt(s):
     return "".join(s) or "("
 
 
-def mixed(t, lo, hi):
-    out = []
-    for _ in range(t):
-        n = rng.randint(lo, hi)
-        if n % 2:
-            n += 1
-        s = rand_valid(n)
-        out.append(s if rng.random() < 0.5 else corrupt(s))
-    return out
-
-
 def main():
-    write("sample", "1", ["()", "()[]{}", "(]"])
-    write("sample", "2", ["([])", "([)]", "{[()()]}", "((", "]"])
+    write("sample", "1", "()")
+    write("sample", "2", "()[]{}")
+    write("sample", "3", "(]")
+    write("sample", "4", "([])")
 
-    exhaustive = ["".join(p) for L in range(1, 5) for p in itertools.product(OPEN + CLOSE, repeat=L)]
-    crossing = []
-    for k in (1, 2, 3, 10, 100, 1000, 10000):
-        a, b = rng.sample(range(3), 2)
-        crossing.append(OPEN[a] * k + OPEN[b] * k + CLOSE[a] * k + CLOSE[b] * k)
-    crossing.append(deep(2000) + ")(")
-    crossing.append(")(" + deep(2000))
     secret = [
-        ["("],
-        [")"],
-        ["()"],
-        exhaustive,
-        mixed(MAXT, 1, 20),
-        mixed(1000, 100, 300),
-        crossing,
-        [deep(MAXLEN, "(")],
-        [deep(300000)],
-        [one_mismatch_in_the_middle(100000)],
-        ["(" + rand_valid(MAXLEN - 2) + ")"],
-        ["[" + rand_valid(MAXLEN // 5 - 2)],
+        "(",
+        ")",
+        "([)]",                                  # right counts, wrong order
+        "{[()()]}",
+        ")(",
+        "(((" + ")]]",                           # closes with the wrong type
+        "{" * 2500 + "(" * 2500 + "}" * 2500 + ")" * 2500,  # crossing, every count balanced
+        deep(MAXLEN),                            # 5000 deep, valid
+        one_mismatch_in_the_middle(MAXLEN),      # the innermost pair mismatched
+        "(" + rand_valid(MAXLEN - 2) + ")",      # long random valid
+        corrupt(rand_valid(MAXLEN - 2)),         # long random, broken in one place
+        "[" + rand_valid(MAXLEN - 2),            # one bracket never closed
     ]
-    for k, strings in enumerate(secret, 1):
-        write("secret", "%02d" % k, strings)
+    for k, s in enumerate(secret, 1):
+        write("secret", "%02d" % k, s)
 
 
 if __name__ == "__main__":

@@ -1,20 +1,15 @@
-#include <bits/stdc++.h>
-using namespace std;
-
-int main() {
-    ios::sync_with_stdio(false);
-    cin.tie(nullptr);
-    int n;
-    cin >> n;
-    string out;
-    out.reserve((size_t)n * 9);
-    for (int i = 1; i <= n; i++) {
-        if (i % 15 == 0) out += "FizzBuzz";
-        else if (i % 3 == 0) out += "Fizz";
-        else if (i % 5 == 0) out += "Buzz";
-        else out += to_string(i);
-        out += '\n';
+class Solution {
+public:
+    vector<string> fizzBuzz(int n) {
+        vector<string> out;
+        out.reserve(n);
+        for (int i = 1; i <= n; i++) {
+            bool three = i % 3 == 0, five = i % 5 == 0;
+            if (three && five) out.push_back("FizzBuzz");
+            else if (three) out.push_back("Fizz");
+            else if (five) out.push_back("Buzz");
+            else out.push_back(to_string(i));
+        }
+        return out;
     }
-    cout << out;
-    return 0;
-}
+};

@@ -1,19 +1,13 @@
-import java.io.*;
-
-public class Main {
-    public static void main(String[] args) throws IOException {
-        BufferedReader br = new BufferedReader(new InputStreamReader(System.in));
-        int n = Integer.parseInt(br.readLine().trim());
-        StringBuilder sb = new StringBuilder(n * 8);
+class Solution {
+    // LeetCode's Java returns List<String>; here the declared type string[] is a String[].
+    public String[] fizzBuzz(int n) {
+        String[] out = new String[n];
         for (int i = 1; i <= n; i++) {
-            if (i % 15 == 0) sb.append("FizzBuzz");
-            else if (i % 3 == 0) sb.append("Fizz");
-            else if (i % 5 == 0) sb.append("Buzz");
-            else sb.append(i);
-            sb.append('\n');
+            if (i % 15 == 0) out[i - 1] = "FizzBuzz";
+            else if (i % 3 == 0) out[i - 1] = "Fizz";
+            else if (i % 5 == 0) out[i - 1] = "Buzz";
+            else out[i - 1] = Integer.toString(i);
         }
-        PrintWriter pw = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out)));
-        pw.print(sb);
-        pw.flush();
+        return out;
     }
 }
