@@ -151,6 +151,7 @@ async def test_a_class_from_the_first_admin_to_the_grade_export(
             await both_widths(page, shot, "02-course")
             await page.locator("#links-format").select_option("page")
             await page.get_by_role("button", name="Make password links").click()
+            await expect(page.locator("tbody tr")).to_have_count(40)  # the page of links has come
             links = {}
             for row in await page.locator("tbody tr").all():
                 cells = await row.locator("td").all_inner_texts()
