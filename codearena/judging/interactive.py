@@ -39,7 +39,7 @@ from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
 from codearena.judging.checkers import ACCEPT_EXIT, FEEDBACK, REJECT_EXIT, checker_limits
 from codearena.judging.grading import run_outcome
-from codearena.judging.programs import SANDBOX_ENV, prepare_and_compile, program_limits
+from codearena.judging.programs import MAX_WAIT_CREDIT, SANDBOX_ENV, prepare_and_compile, test_limits
 from codearena.judging.runs import RunCase, RunOutcome
 from codearena.judging.validators import AuthorPrograms, Built, ProgramError
 from codearena.languages import Language
@@ -54,9 +54,6 @@ log = logging.getLogger(__name__)
 # Added to the submission's wall-clock limit: its time is spent waiting for the interactor too,
 # and every round trip crosses two docker exec streams.
 INTERACTIVE_WALL_EXTRA_MS = 2000
-# The supervisor extends a wall-clock limit by the time the program waited for a CPU, up to
-# this many times the limit (sandbox/supervisor.py, MAX_WAIT_CREDIT).
-MAX_WAIT_CREDIT = 3
 # The exchange kept for a sample test, to show.
 TRANSCRIPT_BYTES = 16 * 1024
 END_TIMEOUT_S = 10.0
@@ -132,6 +129,56 @@ async def prepare_interactor(sandbox: Sandbox, built: Built, test: TestCase) -> 
     reply = await sandbox.request(frame, 10)
     if not reply.ok or reply.header.get("exit_code") not in (0, None):
         raise SandboxError(f"could not prepare the interactor: {reply.header}")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A submission against a problem's interactor: both sides' commands and limits, and how
+    long to wait for either; the same for every test of one judging or Run."""
+
+    argv: list[str]
+    limits: ProgramLimits
+    judge_argv: list[str]
+    judge_limits: ProgramLimits
+    built: Built
+    oom_patterns: list[str]
+
+    @property
+    def timeout_s(self) -> float:
+        return max(self.limits.wall_ms, self.judge_limits.wall_ms) * (1 + MAX_WAIT_CREDIT) / 1000
+
+    async def play(
+        self, sandbox: Sandbox, judge_pool: ContainerPool, test: TestCase, *, keep_transcript: bool
+    ) -> Interaction:
+        """One test: the interactor in a container of the checkers' pool, given the test's
+        input and answer, talking with the submission already compiled in `sandbox`."""
+        async with judge_pool.lease() as judge_box:
+            await prepare_interactor(judge_box, self.built, test)
+            return await interact(
+                sandbox,
+                protocol.interact(self.argv, self.limits, oom_patterns=self.oom_patterns),
+                judge_box,
+                protocol.interact(self.judge_argv, self.judge_limits, collect=[FEEDBACK]),
+                self.limits,
+                self.timeout_s,
+                keep_transcript=keep_transcript,
+            )
+
+    def outcome(self, interaction: Interaction, language: Language) -> tuple[Verdict, str, str]:
+        return interactive_outcome(interaction, self.limits, self.judge_limits, language)
+
+
+def match_of(
+    settings: Settings, problem: Problem, language: Language, source: str, built: Built, base: ProgramLimits
+) -> Match:
+    """The match of a submission in `language` (with `base`, its limits on a normal test) and
+    the problem's interactor, built."""
+    interactor = problem.interactor
+    assert interactor is not None
+    limits = interactive_limits(base)
+    return Match(argv=language.run_argv(source, problem.limits.memory_limit_mb), limits=limits,
+                 judge_argv=interactor_argv(built, interactor), judge_limits=interactor_limits(settings, limits),
+                 built=built, oom_patterns=list(language.oom_patterns))  # fmt: skip
 
 
 async def interact(
@@ -211,42 +258,21 @@ async def run_samples(
     interactor, shown as its transcript; compiled once, in one lease of the user's container."""
     interactor = problem.interactor
     assert interactor is not None
-    base = program_limits(
-        settings,
-        language,
-        problem.limits.time_limit_ms,
-        problem.limits.memory_limit_mb,
-        problem.limits.output_limit_kb,
-    )
-    limits = interactive_limits(base)
-    judge_limits = interactor_limits(settings, limits)
-    timeout_s = max(limits.wall_ms, judge_limits.wall_ms) * (1 + MAX_WAIT_CREDIT) / 1000
-    argv = language.run_argv(source, problem.limits.memory_limit_mb)
-    cases: list[RunCase] = []
     try:
         built = await build_interactor(programs, interactor)
     except ProgramError as exc:
         log.error("the interactor of %s cannot be built: %s", problem.slug, exc)
         return RunOutcome(verdict=Verdict.INTERNAL_ERROR.value, reason=str(exc), stderr=str(exc))
-    judge_argv = interactor_argv(built, interactor)
+    match = match_of(settings, problem, language, source, built, test_limits(settings, problem, language))
+    cases: list[RunCase] = []
     try:
         async with pool.lease() as sandbox:
             compiled = await prepare_and_compile(sandbox, settings, language, source)
             if not compiled.ok:
                 return RunOutcome(verdict=Verdict.COMPILATION_ERROR.value, compile_output=compiled.output)
             for test in problem.samples:
-                async with judge_pool.lease() as judge_box:
-                    await prepare_interactor(judge_box, built, test)
-                    interaction = await interact(
-                        sandbox,
-                        protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
-                        judge_box,
-                        protocol.interact(judge_argv, judge_limits, collect=[FEEDBACK]),
-                        limits,
-                        timeout_s,
-                        keep_transcript=True,
-                    )
-                verdict, reason, message = interactive_outcome(interaction, limits, judge_limits, language)
+                interaction = await match.play(sandbox, judge_pool, test, keep_transcript=True)
+                verdict, reason, message = match.outcome(interaction, language)
                 answered = verdict in (Verdict.ACCEPTED, Verdict.WRONG_ANSWER)
                 user = interaction.user
                 cases.append(
@@ -258,7 +284,7 @@ async def run_samples(
                         exit_code=user.exit_code,
                         time_ms=user.cpu_ms,
                         memory_kb=user.memory_kb,
-                        output_truncated=user.output_size >= limits.output_bytes,
+                        output_truncated=user.output_size >= match.limits.output_bytes,
                         matches=verdict == Verdict.ACCEPTED if answered else None,
                         checker_message=message,
                     )

@@ -15,19 +15,10 @@ from dataclasses import dataclass
 from codearena.config import Settings
 from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
 from codearena.judging import function_runs
-from codearena.judging.checkers import FEEDBACK, CheckerError, Checkers
+from codearena.judging.checkers import CheckerError, Checkers
 from codearena.judging.grading import Grader, run_outcome, summarize
-from codearena.judging.interactive import (
-    build_interactor,
-    interact,
-    interactive_limits,
-    interactive_outcome,
-    interactor_argv,
-    interactor_limits,
-    prepare_interactor,
-    run_samples,
-)
-from codearena.judging.programs import prepare_and_compile, program_limits, run_frame
+from codearena.judging.interactive import build_interactor, match_of, run_samples
+from codearena.judging.programs import MAX_WAIT_CREDIT, prepare_and_compile, run_frame, test_limits
 from codearena.judging.runs import RunInput, RunOutcome, RunRequest, run_program
 from codearena.judging.validators import ProgramError
 from codearena.languages import Language
@@ -41,9 +32,6 @@ log = logging.getLogger(__name__)
 
 # Tests whose inputs add up to at most this are all sent with the source, in one write.
 SEND_AHEAD_BYTES = 4 << 20
-# The supervisor extends a wall-clock limit by the time the program waited for a CPU, up to
-# this many times the limit (sandbox/supervisor.py, MAX_WAIT_CREDIT).
-MAX_WAIT_CREDIT = 3
 
 
 @dataclass(frozen=True)
@@ -69,11 +57,6 @@ EventSink = Callable[[JudgeEvent], Awaitable[None]]
 
 async def _ignore(_event: JudgeEvent) -> None:
     return None
-
-
-def test_limits(settings: Settings, problem: Problem, language: Language) -> ProgramLimits:
-    limits = problem.limits
-    return program_limits(settings, language, limits.time_limit_ms, limits.memory_limit_mb, limits.output_limit_kb)
 
 
 def skipped(problem: Problem) -> list[TestResult]:
@@ -264,7 +247,6 @@ class Judge:
         except ProgramError as exc:
             log.error("the interactor of %s cannot be built: %s", problem.slug, exc)
             return internal_error(problem, f"the interactor cannot be built: {exc}")
-        judge_argv = interactor_argv(built, interactor)
         if language.compile:
             await on_event(StatusEvent(Status.COMPILING))
         compiled = await prepare_and_compile(sandbox, self.settings, language, source)
@@ -273,10 +255,7 @@ class Judge:
                 update={"verdict": Verdict.COMPILATION_ERROR, "reason": "compilation failed"}
             )
         await on_event(StatusEvent(Status.RUNNING))
-        limits = interactive_limits(test_limits(self.settings, problem, language))
-        judge_limits = interactor_limits(self.settings, limits)
-        argv = language.run_argv(source, problem.limits.memory_limit_mb)
-        timeout_s = max(limits.wall_ms, judge_limits.wall_ms) * (1 + MAX_WAIT_CREDIT) / 1000
+        match = match_of(self.settings, problem, language, source, built, test_limits(self.settings, problem, language))
         pool = await self.checkers.pool()
         keep = self.settings.sample_output_limit_kb * 1024
         for test in problem.tests:
@@ -285,21 +264,11 @@ class Judge:
                                      on_event)  # fmt: skip
                 continue
             try:
-                async with pool.lease() as judge_box:
-                    await prepare_interactor(judge_box, built, test)
-                    interaction = await interact(
-                        sandbox,
-                        protocol.interact(argv, limits, oom_patterns=language.oom_patterns),
-                        judge_box,
-                        protocol.interact(judge_argv, judge_limits, collect=[FEEDBACK]),
-                        limits,
-                        timeout_s,
-                        keep_transcript=test.sample,
-                    )
+                interaction = await match.play(sandbox, pool, test, keep_transcript=test.sample)
             except SandboxError as exc:
                 # The user's container may be mid-interaction: judging stops (the lease fails).
                 raise SandboxError(f"interactive test {test.index}: {exc}") from exc
-            verdict, reason, message = interactive_outcome(interaction, limits, judge_limits, language)
+            verdict, reason, message = match.outcome(interaction, language)
             if verdict == Verdict.INTERNAL_ERROR:
                 log.error("interactor of %s failed on test %d: %s %s", problem.slug, test.index, reason, message)
             user = interaction.user

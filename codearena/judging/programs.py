@@ -13,11 +13,15 @@ from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
 from codearena.judging.grading import run_outcome
 from codearena.languages import Language
+from codearena.problems.model import Problem
 from codearena.sandbox import protocol
 from codearena.sandbox.container import Sandbox, SandboxError
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 PREPARE_TIMEOUT_S = 10.0
+# The supervisor extends a wall-clock limit by the time the program waited for a CPU, up to
+# this many times the limit (sandbox/supervisor.py, MAX_WAIT_CREDIT).
+MAX_WAIT_CREDIT = 3
 
 # The whole environment of every program: nothing of the host's or the supervisor's.
 SANDBOX_ENV = {
@@ -142,3 +146,9 @@ async def prepare_and_compile(
     frames = compile_frames(settings, language, source)
     await sandbox.send(*frames, *ahead)
     return await read_compiled(sandbox, settings, frames)
+
+
+def test_limits(settings: Settings, problem: Problem, language: Language) -> ProgramLimits:
+    """A program's limits on one test of `problem`."""
+    limits = problem.limits
+    return program_limits(settings, language, limits.time_limit_ms, limits.memory_limit_mb, limits.output_limit_kb)
