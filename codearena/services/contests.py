@@ -8,6 +8,7 @@ reveals them after the end. To anyone else a contest does not exist.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
 import time
 from collections.abc import Mapping
@@ -85,6 +86,11 @@ class Loaded:
     contest: Contest
     people: list[tuple[int, str, str]]
     boards: dict[bool, Scoreboard]  # unfrozen or not -> the board
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """username -> the name shown: one dict for every viewer of this generation."""
+        return {p[1]: p[2] or p[1] for p in self.people}
 
 
 @dataclass(frozen=True)
@@ -260,6 +266,9 @@ class ContestService:
 
     async def seen(self, viewer: Viewer, slug: str) -> Seen:
         """The contest, if `viewer` is on its jury or takes part; else it does not exist."""
+        return (await self._seen(viewer, slug))[0]
+
+    async def _seen(self, viewer: Viewer, slug: str) -> tuple[Seen, Loaded]:
         user = require_user(viewer)
         loaded = await self._load(slug)
         if loaded is None:
@@ -268,7 +277,7 @@ class ContestService:
         jury = await self.is_jury(viewer, contest)
         if not jury and user.id not in {p[0] for p in people}:
             raise NotFound("contest_not_found", f"no contest {slug[:100]!r}")
-        return Seen(contest, jury, people, user.id)
+        return Seen(contest, jury, people, user.id), loaded
 
     async def jury_only(self, viewer: Viewer, slug: str) -> Seen:
         """The contest, for its jury; Forbidden to its participants."""
@@ -280,17 +289,14 @@ class ContestService:
     async def standings(self, viewer: Viewer, slug: str) -> Standings:
         """The standings as `viewer` may see them: the jury's, or a participant's (frozen until
         the jury reveals them)."""
-        seen = await self.seen(viewer, slug)
-        contest, people = seen.contest, seen.people
+        seen, loaded = await self._seen(viewer, slug)
+        contest = seen.contest
         unfrozen = seen.jury or contest.revealed_at is not None
-        loaded = await self._load(slug)
         async with self._loading.setdefault(slug, asyncio.Lock()):
-            board = loaded.boards.get(unfrozen) if loaded is not None and loaded.contest is contest else None
+            board = loaded.boards.get(unfrozen)
             if board is None:
-                board = await self._board(contest, people, unfrozen)
-                if loaded is not None and loaded.contest is contest:
-                    loaded.boards[unfrozen] = board
-        return Standings(contest, board, {p[1]: p[2] or p[1] for p in people}, seen.jury)
+                board = loaded.boards[unfrozen] = await self._board(contest, seen.people, unfrozen)
+        return Standings(contest, board, loaded.names, seen.jury)
 
     def forget(self, slug: str) -> None:
         """Drop what is kept of a contest's standings: it changed in some way other than a submission."""
