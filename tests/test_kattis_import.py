@@ -15,12 +15,13 @@ from kattis_helpers import KATTIS, copy_example, write_package, zip_folder
 
 from codearena.cli import main
 from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
-from codearena.languages import Language
+from codearena.languages import Language, load_languages
 from codearena.problems import package_files
 from codearena.problems.formats.kattis import Timing, load_imported
 from codearena.problems.import_report import ImportOptions, ImportReport
-from codearena.problems.import_rules import time_limit_ms, unmet
+from codearena.problems.import_rules import at_time_limit, time_limit_ms, tle_margin_ms, unmet
 from codearena.problems.importer import finish_import, import_package, prepare_import
+from codearena.problems.model import Group
 from codearena.problems.native import load_problems
 from codearena.problems.statements import latex_to_markdown, pandoc_available, point_images
 
@@ -272,3 +273,23 @@ def test_the_command_needs_the_sandbox_and_says_so(tmp_path: Path, capsys: pytes
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["import", str(write_package(tmp_path / "tiny"))]) == 2, "no Docker in the fast tier"
     assert "cannot import without the sandbox" in capsys.readouterr().err
+
+
+def test_a_run_under_the_margin_is_read_at_the_time_limit_too() -> None:
+    python = next(lang for lang in load_languages().values() if lang.time_multiplier > 1)
+    cpp = next(lang for lang in load_languages().values() if lang.time_multiplier == 1)
+    slow = result(AC, RTE, AC).model_copy(deep=True)
+    slow.tests[1].time_ms = 1062  # out of memory after 1.06 s on a slow machine
+    strict = at_time_limit(slow, (), cpp, 1000)
+    assert [t.verdict for t in strict.tests] == [AC, TLE, SKIP], "judging stops at a time limit"
+    assert strict.verdict == TLE and strict.reason == "test 2: time limit (CPU 1062 ms of 1000 ms)"
+    assert unmet("run_time_error", "legacy", strict) is not None and unmet("run_time_error", "legacy", slow) is None
+    assert at_time_limit(slow, (), python, 1000).verdict == RTE, "Python's multiplier gives it more CPU"
+    grouped = result(AC, AC, AC, AC).model_copy(deep=True)
+    grouped.tests[0].time_ms = 1500
+    groups = [Group("small", 40, (1, 2)), Group("large", 60, (3, 4))]
+    strict = at_time_limit(grouped, groups, cpp, 1000)
+    assert [t.verdict for t in strict.tests] == [TLE, SKIP, AC, AC], "a time limit stops its own group only"
+    assert (strict.verdict, strict.score) == (Verdict.PARTIAL, 60)
+    assert tle_margin_ms(Timing(None, 5, 2, 1000), 1000) == 2000
+    assert tle_margin_ms(Timing(None, 2, 1.5, 100), 700) == 1050

@@ -11,15 +11,26 @@ slowest accepted submission's time times `ac_to_time_limit` (legacy: `time_multi
 rounded up to `time_resolution` (1 s in legacy). Times are counted before CodeArena's own
 per-language multipliers: a Python submission's 300 ms is 100 ms of problem time when Python
 gets three times the limit.
+
+The other submissions are judged under the time limit times `time_limit_to_tle` (legacy:
+`time_safety_margin`), as Kattis' margin for time-limit exceeded submissions asks, and their
+verdicts under the time limit itself are read off that run (`at_time_limit`). A submission
+fits its folder when either does; one whose verdict differs between the two is sensitive to
+the time limit, which is reported, as problemtools warns of it. This keeps a folder's verdict
+from turning on the machine's speed: a run-time error that takes 0.9 s on one machine and
+1.1 s on a slower one is still a run-time error.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from codearena.domain.verdicts import JudgeResult, Verdict
+from codearena.domain.verdicts import JudgeResult, TestResult, Verdict
+from codearena.judging.grading import Grader
 from codearena.languages import Language
+from codearena.problems.model import Group
 from codearena.problems.formats.kattis import Timing
 
 KATTIS_VERDICTS = {
@@ -113,3 +124,25 @@ def time_limit_ms(timing: Timing, slowest_ms: float | None) -> int:
     assert slowest_ms is not None, "a measured time limit needs an accepted submission"
     step = timing.resolution_ms
     return max(step, math.ceil(slowest_ms * timing.ac_to_time_limit / step) * step)
+
+
+def tle_margin_ms(timing: Timing, limit_ms: int) -> int:
+    """The time limit the submissions outside accepted/ are judged under."""
+    return max(limit_ms, math.ceil(limit_ms * timing.time_limit_to_tle))
+
+
+def at_time_limit(result: JudgeResult, groups: Sequence[Group], language: Language, limit_ms: int) -> JudgeResult:
+    """What `result`, judged under a longer time limit, gets under `limit_ms`: a test whose CPU
+    time is over it ran out of time, and the tests after it are skipped as judging skips them."""
+    cpu_ms = int(limit_ms * language.time_multiplier)
+    grader = Grader(groups=groups)
+    for test in result.tests:
+        if not grader.should_run(test.index):
+            grader.record(TestResult(index=test.index, verdict=Verdict.SKIPPED, sample=test.sample))
+        elif test.verdict != Verdict.SKIPPED and test.time_ms > cpu_ms:
+            reason = f"time limit (CPU {test.time_ms} ms of {cpu_ms} ms)"
+            slow = test.model_copy(update={"verdict": Verdict.TIME_LIMIT_EXCEEDED, "reason": reason})
+            grader.record(slow, time_exceeded=True)
+        else:
+            grader.record(test, time_exceeded=test.verdict == Verdict.TIME_LIMIT_EXCEEDED)
+    return grader.summary(result.compile_output)

@@ -41,7 +41,14 @@ from codearena.problems.formats.kattis import (
 from codearena.problems.formats.kattis_data import Finding
 from codearena.problems.formats.kattis_programs import PackageSubmission
 from codearena.problems.import_report import ImportFailed, ImportOptions, ImportReport, SubmissionOutcome
-from codearena.problems.import_rules import MAX_TIME_LIMIT_MS, problem_time_ms, time_limit_ms, unmet
+from codearena.problems.import_rules import (
+    MAX_TIME_LIMIT_MS,
+    at_time_limit,
+    problem_time_ms,
+    time_limit_ms,
+    tle_margin_ms,
+    unmet,
+)
 from codearena.problems.import_sandbox import ImportSandbox
 from codearena.problems.model import SLUG, Checker, Limits, Problem, ProblemError
 from codearena.problems.package_files import PackageFileError, copy_folder, unpack_zip
@@ -296,12 +303,13 @@ async def _judge_submissions(
         f"slowest accepted {slowest:.0f} ms times {package.timing.ac_to_time_limit:g}, rounded up")
     report.say(f"time limit: {limit_ms} ms ({how})")
     others = [r for r in runnable if r[0].folder != "accepted"]
-    final = dataclasses.replace(problem, limits=_with_time(limits, limit_ms))
-    results += await _judge_all(final, others, sandbox)
-    for (submission, _, _), result in zip(accepted + others, results, strict=True):
-        fault = unmet(submission.folder, package.version, result)
-        state: Literal["ok", "failed"] = "failed" if fault else "ok"
-        detail = fault or _summary(result)
+    margin_ms = tle_margin_ms(package.timing, limit_ms)
+    if others and margin_ms > limit_ms:
+        report.say(f"other submissions: judged under {margin_ms} ms (the time limit times "
+                   f"{package.timing.time_limit_to_tle:g}) and read at {limit_ms} ms too")  # fmt: skip
+    results += await _judge_all(dataclasses.replace(problem, limits=_with_time(limits, margin_ms)), others, sandbox)
+    for (submission, language, _), result in zip(accepted + others, results, strict=True):
+        state, detail = _outcome(package, submission, language, result, limit_ms)
         report.submissions.append(SubmissionOutcome(submission.name, f"{submission.language_name}", state, detail))
     report.submissions.sort(key=lambda s: ({"failed": 0, "ok": 1, "skipped": 2}[s.state], s.name))
     for outcome in report.submissions:
@@ -313,6 +321,24 @@ async def _judge_submissions(
     if failed:
         raise ImportFailed(f"{len(failed)} submissions did not get their folder's verdict")
     return _with_time(limits, limit_ms)
+
+
+def _outcome(
+    package: Package, submission: PackageSubmission, language: Language, result: JudgeResult, limit_ms: int
+) -> tuple[Literal["ok", "failed"], str]:
+    """Whether the submission fits its folder's rule, judged under the time limit or (outside
+    accepted/) under the margin over it, and what it got."""
+    if submission.folder == "accepted":
+        fault = unmet(submission.folder, package.version, result)
+        return ("failed", fault) if fault else ("ok", _summary(result))
+    strict = at_time_limit(result, package.problem.groups, language, limit_ms)
+    fault_strict = unmet(submission.folder, package.version, strict)
+    fault = unmet(submission.folder, package.version, result)
+    if fault_strict and fault:
+        return "failed", fault_strict
+    if strict.verdict == result.verdict:
+        return "ok", _summary(result)
+    return "ok", f"{_summary(result)}; sensitive to the time limit: {strict.verdict.value} under {limit_ms} ms"
 
 
 def _why_skipped(
