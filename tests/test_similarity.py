@@ -1,6 +1,7 @@
 """How alike submissions are (codearena/domain/similarity.py), on the fixtures in
-tests/fixtures/similarity/<language>/: an original solution of merge-intervals, a copy of it with
-its names changed and its layout redone, and a solution written independently. Pure: no Docker,
+tests/fixtures/similarity/<language>/: an original solution of merge-intervals (in the stdin/stdout
+form it had before it became a function problem, written from the starter code beside it), a copy
+of it with its names changed and its layout redone, and a solution written independently. Pure: no Docker,
 no server. Also which submission of a student's is their final one."""
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ from codearena.store.similarity import Candidate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "similarity"
 EXTENSIONS = {"python": "py", "javascript": "js", "java": "java", "cpp": "cpp"}
-MERGE_INTERVALS = load_problem(PROBLEMS_DIR / "merge-intervals")
+
+
+def starter_code(language: str) -> str:
+    return (FIXTURES / language / f"starter.{EXTENSIONS[language]}").read_text()
 
 
 def fixture(language: str, name: str) -> Source:
@@ -45,7 +49,7 @@ def fixture(language: str, name: str) -> Source:
 @pytest.mark.parametrize("language", EXTENSIONS)
 def test_a_renamed_copy_ranks_first_and_an_independent_solution_stays_below_the_threshold(language: str) -> None:
     sources = [fixture(language, name) for name in ("independent", "original", "copy")]
-    fingerprints = fingerprint_all(sources, {("merge-intervals", language): MERGE_INTERVALS.starter_code[language]})
+    fingerprints = fingerprint_all(sources, {("merge-intervals", language): starter_code(language)})
     assert all(f.tokens >= MIN_TOKENS for f in fingerprints), "none is too short to compare"
     every = [compare(fingerprints[i], fingerprints[j]) for i, j in combinations(range(3), 2)]
     order = ranked(every)
@@ -60,7 +64,7 @@ def test_a_renamed_copy_ranks_first_and_an_independent_solution_stays_below_the_
 
 def test_the_marked_regions_are_the_copied_code_and_not_the_starter_code() -> None:
     original, copy = fixture("python", "original"), fixture("python", "copy")
-    starter = boilerplate(MERGE_INTERVALS.starter_code["python"], "python")
+    starter = boilerplate(starter_code("python"), "python")
     match = compare(fingerprint(original, starter), fingerprint(copy, starter))
     marked = "".join(original.text[start:end] for start, end in match.spans_a)
     assert "merged[-1][1] = end" in marked and "merged.append([start, end])" in marked
@@ -75,7 +79,7 @@ def test_the_marked_regions_are_the_copied_code_and_not_the_starter_code() -> No
 def test_without_the_starter_code_left_out_two_unrelated_solutions_would_look_alike() -> None:
     original, independent = fixture("java", "original"), fixture("java", "independent")
     bare = compare(fingerprint(original), fingerprint(independent))
-    starter = boilerplate(MERGE_INTERVALS.starter_code["java"], "java")
+    starter = boilerplate(starter_code("java"), "java")
     assert bare.similarity > 0.2, "the starter's reading of the input is common to both"
     assert compare(fingerprint(original, starter), fingerprint(independent, starter)).similarity < 0.05
 
