@@ -4,11 +4,12 @@
 #   docker run -d -p 8080:8080 -v /var/run/docker.sock:/var/run/docker.sock -v codearena:/data codearena
 ARG BASE=python:3.11-slim-bookworm
 FROM ${BASE}
-# The debootstrap base has no Python; the registry's python image has one.
-RUN if ! command -v python3 >/dev/null; then \
-      apt-get update && apt-get install -y --no-install-recommends python3 python3-venv ca-certificates \
-      && rm -rf /var/lib/apt/lists/*; \
-    fi \
+# pandoc converts imported Kattis packages' LaTeX statements (`codearena import`, the upload
+# form). The debootstrap base has no Python; the registry's python image has one.
+RUN apt-get update \
+ && if command -v python3 >/dev/null; then extra=""; else extra="python3 python3-venv ca-certificates"; fi \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pandoc $extra \
+ && rm -rf /var/lib/apt/lists/* \
  && python3 -m venv /venv
 WORKDIR /app
 COPY pyproject.toml README.md ./

@@ -28,6 +28,7 @@ def test_server_image_serves_health_from_outside() -> None:
     build = subprocess.run([str(ROOT / "sandbox" / "build-server-image.sh"), TAG], capture_output=True, text=True,
                            timeout=900)  # fmt: skip
     assert build.returncode == 0, build.stderr
+    assert docker("run", "--rm", "--entrypoint", "pandoc", TAG, "--version").startswith("pandoc "), "imports' LaTeX"
     container = docker("run", "-d", "-p", "127.0.0.1::8080", "-v", "/var/run/docker.sock:/var/run/docker.sock", TAG)
     try:
         port = docker("port", container, "8080/tcp").splitlines()[0].rsplit(":", 1)[1]
