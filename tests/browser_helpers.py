@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from playwright.async_api import BrowserContext, Locator, Page
+from playwright.async_api import Browser, BrowserContext, Locator, Page, ViewportSize
 
 from codearena.paths import ROOT
 from server_helpers import IN_CI
@@ -73,6 +73,25 @@ async def checked_page(context: BrowserContext) -> AsyncIterator[Page]:
     # Chrome's own contenteditable editing may try a style attribute on an editor line while
     # typing; CodeMirror redraws the line anyway. Anything else blocked would be a bug.
     assert [v for v in violations if not (v["directive"] == "style-src-attr" and v["inEditor"])] == []
+
+
+@asynccontextmanager
+async def signed_in(
+    browser: Browser, base_url: str, names: tuple[str, ...], password: str, viewport: ViewportSize
+) -> AsyncIterator[dict[str, BrowserContext]]:
+    """A browser context for each of `names` (existing users), signed in and watched (WATCH)."""
+    contexts = {}
+    try:
+        for name in names:
+            context = await browser.new_context(base_url=base_url, viewport=viewport)
+            contexts[name] = context
+            await context.add_init_script(WATCH)
+            signed = await context.request.post("/api/login", data={"username": name, "password": password})
+            assert signed.ok, f"{name} signs in"
+        yield contexts
+    finally:
+        for context in contexts.values():
+            await context.close()
 
 
 async def open_problem(page: Page, slug: str = "a-plus-b", *, reload: bool = False) -> None:

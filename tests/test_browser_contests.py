@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from aiohttp.test_utils import TestServer
-from browser_helpers import WATCH, Shot, checked_page
+from browser_helpers import Shot, checked_page, signed_in
 from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, expect
 from test_accounts import PASSWORD, add_user, cheap_hashing, server  # noqa: F401 - fixtures
 
@@ -24,20 +24,11 @@ WIDTHS: list[ViewportSize] = [{"width": 1024, "height": 768}, {"width": 390, "he
 @pytest_asyncio.fixture
 async def people(browser: Browser, server: TestServer) -> AsyncIterator[dict[str, BrowserContext]]:  # noqa: F811
     await add_user(server, "judge", Role.INSTRUCTOR)
-    contexts = {}
-    for name in ("judge", "ann", "bob"):
-        if name != "judge":
-            await add_user(server, name)
-        context = await browser.new_context(base_url=str(server.make_url("")), viewport=WIDTHS[0])
-        await context.add_init_script(WATCH)
-        signed = await context.request.post("/api/login", data={"username": name, "password": PASSWORD})
-        assert signed.ok
-        contexts[name] = context
-    try:
+    names = ("judge", "ann", "bob")
+    for name in names[1:]:
+        await add_user(server, name)
+    async with signed_in(browser, str(server.make_url("")), names, PASSWORD, WIDTHS[0]) as contexts:
         yield contexts
-    finally:
-        for context in contexts.values():
-            await context.close()
 
 
 def contest(slug: str, freeze_min: int | None) -> dict[str, Any]:
