@@ -33,7 +33,7 @@ async def test_each_group_stops_at_its_first_failure_and_the_next_one_runs(engin
     skipped = [t for t in result.tests if t.verdict == Verdict.SKIPPED]
     assert [t.index for t in skipped] == [*range(7, 12), *range(13, 20)] and {t.time_ms for t in skipped} == {0}
     assert (result.verdict, result.score, result.max_score) == (Verdict.WRONG_ANSWER, 0, 100)
-    assert result.reason == "test 3 (samples): the output differs from the expected answer"
+    assert result.reason == "test 3 (samples): the returned value differs from the expected answer"
 
 
 async def test_out_of_time_on_the_large_group_scores_the_small_one(engine: Engine) -> None:

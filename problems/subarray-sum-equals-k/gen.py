@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Deterministic generator for subarray-sum-equals-k: writes tests/sample and tests/secret.
 
+A function problem's test: nums and k, each as one line of JSON; the answer is the returned count.
 The secret tests come in two groups (problem.yaml): small-* (n <= 1000, 40 points), where trying
 every subarray is fast enough, and large-* (n up to 200000, 60 points), where it is not.
 """
+import json
 import os
 import random
 
@@ -51,10 +53,10 @@ def write(kind, name, k, a, limit=MAXN):
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d %d\n" % (len(a), k))
-        f.write(" ".join(map(str, a)) + "\n")
+        f.write(json.dumps(a, separators=(",", ":")) + "\n")
+        f.write(json.dumps(k) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("%d\n" % ans)
+        f.write(json.dumps(ans) + "\n")
 
 
 def randoms(n, low, high):
