@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Deterministic generator for merge-intervals: writes tests/sample and tests/secret."""
+"""Deterministic generator for merge-intervals: writes tests/sample and tests/secret.
+
+A function problem's test: intervals, one JSON array of [start, end] pairs on one line; the answer
+is the merged intervals as a JSON array, sorted by start (the problem accepts them in any order).
+"""
+import json
 import os
 import random
 
@@ -52,12 +57,11 @@ def write(kind, name, iv):
         assert ans == brute(iv)
     folder = os.path.join(HERE, "tests", kind)
     os.makedirs(folder, exist_ok=True)
+    compact = {"separators": (",", ":")}
     with open(os.path.join(folder, name + ".in"), "w", newline="\n") as f:
-        f.write("%d\n" % len(iv))
-        f.write("".join("%d %d\n" % (l, r) for l, r in iv))
+        f.write(json.dumps([[l, r] for l, r in iv], **compact) + "\n")
     with open(os.path.join(folder, name + ".ans"), "w", newline="\n") as f:
-        f.write("%d\n" % len(ans))
-        f.write("".join("%d %d\n" % (l, r) for l, r in ans))
+        f.write(json.dumps(ans, **compact) + "\n")
 
 
 def shuffled(iv):

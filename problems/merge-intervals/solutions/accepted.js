@@ -1,17 +1,17 @@
-const data = require('fs').readFileSync(0, 'utf8').split(/\s+/).filter(Boolean);
-const n = Number(data[0]);
-const intervals = new Array(n);
-for (let k = 0; k < n; k++) intervals[k] = [Number(data[1 + 2 * k]), Number(data[2 + 2 * k])];
-intervals.sort((x, y) => x[0] - y[0]);
-const merged = [];
-for (const [l, r] of intervals) {
-  const last = merged[merged.length - 1];
-  if (last !== undefined && l <= last[1]) {
-    if (r > last[1]) last[1] = r;
-  } else {
-    merged.push([l, r]);
-  }
-}
-const out = [String(merged.length)];
-for (const [l, r] of merged) out.push(l + ' ' + r);
-process.stdout.write(out.join('\n') + '\n');
+/**
+ * @param {number[][]} intervals
+ * @return {number[][]}
+ */
+var merge = function(intervals) {
+    intervals.sort((x, y) => x[0] - y[0]);
+    const merged = [];
+    for (const [start, end] of intervals) {
+        const last = merged[merged.length - 1];
+        if (last !== undefined && start <= last[1]) {
+            if (end > last[1]) last[1] = end;
+        } else {
+            merged.push([start, end]);
+        }
+    }
+    return merged;
+};
