@@ -116,6 +116,28 @@ async def test_an_in_place_function_returns_its_parameter(
     assert result.tests[0].output == '["o","l","l","e","h"]'
 
 
+SWAPPED = {
+    "java": "class Solution {\n    public List<List<Integer>> swapped(List<int[]> pairs, List<Long> scale) {\n"
+    "        List<List<Integer>> out = new ArrayList<>();\n"
+    "        for (int[] p : pairs) out.add(Arrays.asList(p[1] * scale.get(0).intValue(), p[0]));\n"
+    "        return out;\n    }\n}\n",
+    "python": "class Solution:\n    def swapped(self, pairs, scale):\n"
+    "        return [[b * scale[0], a] for a, b in pairs]\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SWAPPED))
+async def test_java_takes_and_returns_lists_where_the_signature_says_list(
+    engine: Engine, tmp_path: Path, language: str
+) -> None:
+    tests = [("[[1,2],[3,4]]\n[10]\n", "[[20,1],[40,3]]\n"), ("[]\n[1]\n", "[]\n")]
+    extra = "function:\n  signature: List<List<int>> swapped(List<int[]> pairs, List<long> scale)\n"
+    problem = write_problem(tmp_path, "swapped", tests=tests, extra=extra)
+    result = await engine.judge.judge(problem, engine.languages[language], SWAPPED[language])
+    assert result.verdict == A, result.model_dump()
+    assert result.tests[0].output == "[[20,1],[40,3]]"
+
+
 async def test_python_recursion_goes_as_deep_as_memory_allows(engine: Engine, depth_problem: Problem) -> None:
     # lru_cache recurses through C: each level takes C stack, which Python's default would not have.
     deep = "class Solution:\n    @lru_cache(None)\n    def depth(self, n: int) -> int:\n" \

@@ -50,9 +50,24 @@ def test_a_signature_reads_as_its_language_independent_parts() -> None:
     assert function_spec("void rotate(int[] nums, int k)", result="nums").result_param is not None
 
 
+def test_java_lists_are_arrays_everywhere_else() -> None:
+    method = parse_method("List<List<string>> group(List<int[]> pairs, List<string> words)")
+    assert method.returns == Type("string", 2, lists=2) and method.returns.element == Type("string", 1, lists=1)
+    assert method.params[0].type == Type("int", 2, lists=1) and method.params[0].type.element == Type("int", 1)
+    assert str(method) == "List<List<string>> group(List<int[]> pairs, List<string> words)"
+    code = starter_code(function_spec(str(method)))
+    assert "public List<List<String>> group(List<int[]> pairs, List<String> words) {" in code["java"]
+    assert "vector<vector<string>> group(vector<vector<int>>& pairs, vector<string>& words) {" in code["cpp"]
+    assert "def group(self, pairs: List[List[int]], words: List[str]) -> List[List[str]]:" in code["python"]
+    assert "public List<Integer> f(List<Long> a) {" in starter_code(function_spec("List<int> f(List<long> a)"))["java"]
+
+
 @pytest.mark.parametrize(
     ("make", "key", "expected"),
     [
+        (lambda: parse_method("List<int[][]> f(int a)"), "", "at most 2 array levels"),
+        (lambda: parse_method("List<int>[] f(int a)"), "", "a signature such as"),
+        (lambda: parse_method("List<int[]>> f(int a)"), "", "a type such as"),
         (lambda: parse_method("int[][][] f(int a)"), "", "at most 2 array levels"),
         (lambda: parse_method("float f(int a)"), "", "a type among int, long"),
         (lambda: parse_method("int f(int a, int a)"), "", "parameter names that differ"),

@@ -68,10 +68,12 @@ def all_types(spec: FunctionSpec) -> list[Type]:
     for t in types:
         if t.is_void:
             continue
-        for depth in range(t.depth + 1):
-            inner = Type(t.base, depth)
-            if inner not in found:
-                found.append(inner)
+        while True:
+            if t not in found:
+                found.append(t)
+            if t.depth == 0:
+                break
+            t = t.element
     return found
 
 

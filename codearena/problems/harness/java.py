@@ -21,12 +21,18 @@ SCALAR_IN = {"int": "toInt", "long": "toLong", "double": "toDouble", "bool": "to
 DEFAULTS = {"int": "0", "long": "0", "double": "0.0", "bool": "false", "char": "' '"}
 
 
+BOXED = {"int": "Integer", "long": "Long", "double": "Double", "boolean": "Boolean", "char": "Character"}
+
+
 def java_type(t: Type) -> str:
+    if t.lists:
+        element = java_type(t.element)
+        return f"List<{BOXED.get(element, element)}>"
     return (JAVA.get(t.base) or t.base) + "[]" * t.depth
 
 
 def _suffix(t: Type) -> str:
-    return f"{t.base}_{t.depth}"
+    return f"{t.base}_{t.depth}" + (f"_list{t.lists}" if t.lists else "")
 
 
 def convert_in(t: Type, expr: str) -> str:
@@ -39,8 +45,38 @@ def put_out(t: Type, expr: str) -> str:
     return f"put(sb, {expr});" if t.depth == 0 else f"out_{_suffix(t)}(sb, {expr});"
 
 
+def _list_methods(t: Type) -> str:
+    """The conversions of a List type in and out, written for its element type."""
+    e = t.element
+    return f"""
+    static {java_type(t)} in_{_suffix(t)}(Object v) {{
+        List<Object> l = list(v);
+        {java_type(t)} r = new ArrayList<>(l.size());
+        for (Object x : l) r.add({convert_in(e, "x")});
+        return r;
+    }}
+
+    static void out_{_suffix(t)}(StringBuilder sb, {java_type(t)} v) {{
+        if (v == null) {{
+            sb.append("null");
+            return;
+        }}
+        sb.append('[');
+        boolean first = true;
+        for ({java_type(e)} x : v) {{
+            if (!first) sb.append(',');
+            first = false;
+            {put_out(e, "x")}
+        }}
+        sb.append(']');
+    }}
+"""
+
+
 def _array_methods(t: Type) -> str:
     """The conversions of an array type in and out, written for its element type."""
+    if t.lists:
+        return _list_methods(t)
     e = t.element
     new = f"new {JAVA.get(t.base) or t.base}[l.size()]" + "[]" * (t.depth - 1)
     return f"""

@@ -11,7 +11,8 @@ Three kinds, as LeetCode has them:
   test is the value, and the answer is the value again: what the round trip gave back.
 
 Types are a small set every language can spell: int, long, double, bool, string, char,
-ListNode, TreeNode, and arrays of them up to two levels (`int[][]`). Lists and trees travel in
+ListNode, TreeNode, and arrays of them up to two levels (`int[][]`), or Java Lists where
+LeetCode's Java has them (`List<List<string>>`: an array everywhere else). Lists and trees travel in
 LeetCode's encodings: a list as the array of its values, a tree as its level order with null
 for a missing child and no trailing nulls (`[1,null,2,3]`).
 """
@@ -28,7 +29,10 @@ BASES = ("int", "long", "double", "bool", "string", "char", "ListNode", "TreeNod
 MAX_DEPTH = 2
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TYPE = re.compile(r"^\s*([A-Za-z]+)\s*((?:\[\s*\]\s*)*)$")
-_METHOD = re.compile(r"^\s*(?:(?P<returns>[A-Za-z]+(?:\s*\[\s*\])*)\s+)?(?P<name>\w+)\s*\((?P<params>.*)\)\s*$")
+_LIST = re.compile(r"^\s*List\s*<(.*)>\s*$")
+_METHOD = re.compile(
+    r"^\s*(?:(?P<returns>[A-Za-z]+(?:\s*\[\s*\])*|List\s*<[^()]*>)\s+)?(?P<name>\w+)\s*\((?P<params>.*)\)\s*$"
+)
 # Words no parameter, method or class may be named: a keyword or a name the harness needs in
 # one of the languages the harness is written in.
 RESERVED = frozenset(
@@ -55,18 +59,25 @@ class SignatureError(ValueError):
 
 @dataclass(frozen=True)
 class Type:
-    """A base type and how many array levels wrap it; `void` only as a method's return."""
+    """A base type and how many array levels wrap it; `void` only as a method's return.
+
+    `lists`: how many of the outermost levels are Java `List`s rather than arrays
+    (`List<List<string>>`, `List<int[]>`), as LeetCode's Java signatures have them. A list is an
+    array in JSON and in every other language; only Java's harness and starter tell them apart.
+    """
 
     base: str
     depth: int = 0
+    lists: int = 0
 
     def __str__(self) -> str:
-        return self.base + "[]" * self.depth
+        inner = self.base + "[]" * (self.depth - self.lists)
+        return "List<" * self.lists + inner + ">" * self.lists
 
     @property
     def element(self) -> Type:
         assert self.depth > 0, "only an array has elements"
-        return Type(self.base, self.depth - 1)
+        return Type(self.base, self.depth - 1, max(0, self.lists - 1))
 
     @property
     def is_void(self) -> bool:
@@ -77,6 +88,14 @@ VOID = Type("void")
 
 
 def parse_type(text: str, *, allow_void: bool = False) -> Type:
+    list_of = _LIST.match(text)
+    if list_of:
+        inner = parse_type(list_of.group(1))
+        if inner.depth + 1 > MAX_DEPTH:
+            raise SignatureError(f"at most {MAX_DEPTH} array levels", repr(text.strip()))
+        if 0 < inner.lists < inner.depth:  # Lists outermost: List<List<int[]>>, never List<int[]>[]
+            raise SignatureError("a List of a List, of an array or of a scalar type", repr(text.strip()))
+        return Type(inner.base, inner.depth + 1, inner.lists + 1)
     match = _TYPE.match(text)
     if not match:
         raise SignatureError("a type such as int, string[] or TreeNode", repr(text.strip()))

@@ -1,6 +1,6 @@
 class Solution {
-    public int ladderLength(String beginWord, String endWord, String[] wordList) {
-        if (!Arrays.asList(wordList).contains(endWord)) return 0;
+    public int ladderLength(String beginWord, String endWord, List<String> wordList) {
+        if (!wordList.contains(endWord)) return 0;
         int L = beginWord.length();
         // bucket the dictionary by "word with one position hidden"
         HashMap<String, List<String>> buckets = new HashMap<>();
