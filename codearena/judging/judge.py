@@ -24,14 +24,16 @@ from codearena.judging.validators import ProgramError
 from codearena.languages import Language
 from codearena.problems.model import Limits, Problem, TestCase
 from codearena.sandbox import protocol
-from codearena.sandbox.container import Sandbox, SandboxError
-from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.container import EngineFault, Sandbox, SandboxError
+from codearena.sandbox.fleet import Fleet
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 log = logging.getLogger(__name__)
 
 # Tests whose inputs add up to at most this are all sent with the source, in one write.
 SEND_AHEAD_BYTES = 4 << 20
+# A submission whose engine fails under it is judged again on another, at most this many times.
+ENGINE_RETRIES = 2
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,40 @@ def internal_error(problem: Problem, message: str) -> JudgeResult:
     )
 
 
+class _Told:
+    """Passes a judging's events on, but after an engine failed under it, not again what the
+    failed attempt told already (the final result has every test, from the last attempt)."""
+
+    def __init__(self, sink: EventSink) -> None:
+        self._sink = sink
+        self._tests: set[int] = set()
+        self._groups: set[int] = set()
+        self._told_tests: set[int] = set()
+        self._told_groups: set[int] = set()
+
+    def again(self) -> None:
+        self._told_tests |= self._tests
+        self._told_groups |= self._groups
+
+    async def event(self, event: JudgeEvent) -> None:
+        if isinstance(event, TestEvent):
+            self._tests.add(event.result.index)
+            if event.result.index in self._told_tests:
+                return
+        elif isinstance(event, GroupEvent):
+            self._groups.add(event.result.index)
+            if event.result.index in self._told_groups:
+                return
+        await self._sink(event)
+
+
 def _text(data: bytes) -> str:
     """Bytes as text to show: whatever is not UTF-8 becomes a replacement character."""
     return data.decode("utf-8", "replace")
 
 
 class Judge:
-    def __init__(self, settings: Settings, pool: ContainerPool, checkers: Checkers) -> None:
+    def __init__(self, settings: Settings, pool: Fleet, checkers: Checkers) -> None:
         self.settings = settings
         self.pool = pool
         self.checkers = checkers
@@ -97,14 +126,31 @@ class Judge:
             language = function_runs.problem_language(problem, language)
         except function_runs.UnsupportedLanguage as exc:
             return internal_error(problem, str(exc))
-        try:
-            async with self.pool.lease() as sandbox:
-                result = await self._judge_in(
-                    sandbox, problem, language, source, on_event, Grader(stop, problem.groups)
-                )
-        except (SandboxError, protocol.ProtocolError) as exc:
-            log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
-            result = internal_error(problem, f"the sandbox failed: {exc}")
+        failed: list[str] = []  # engines that failed under this submission
+        told = _Told(on_event)
+        while True:
+            engine = ""
+            try:
+                async with self.pool.lease(avoid=failed) as sandbox:
+                    engine = sandbox.engine
+                    result = await self._judge_in(
+                        sandbox, problem, language, source, told.event, Grader(stop, problem.groups)
+                    )
+            except EngineFault as exc:
+                self.pool.fault(engine)
+                failed.append(engine)
+                if len(failed) > ENGINE_RETRIES:
+                    log.error("judging %s/%s lost its engine %d times: %s", problem.slug, language.id, len(failed), exc)
+                    result = internal_error(problem, f"the judging engines failed {len(failed)} times: {exc}")
+                    break
+                log.warning("engine %s failed judging %s/%s (%s); judging it again elsewhere",
+                            engine, problem.slug, language.id, exc)  # fmt: skip
+                told.again()
+                continue
+            except (SandboxError, protocol.ProtocolError) as exc:
+                log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
+                result = internal_error(problem, f"the sandbox failed: {exc}")
+            break
         log.debug(
             "judged problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d judge_ms=%d",
             problem.slug,
@@ -266,8 +312,9 @@ class Judge:
             try:
                 interaction = await match.play(sandbox, pool, test, keep_transcript=test.sample)
             except SandboxError as exc:
-                # The user's container may be mid-interaction: judging stops (the lease fails).
-                raise SandboxError(f"interactive test {test.index}: {exc}") from exc
+                # The user's container may be mid-interaction: judging stops (the lease fails);
+                # an engine's failure stays one, so that the submission is judged elsewhere.
+                raise type(exc)(f"interactive test {test.index}: {exc}") from exc
             verdict, reason, message = match.outcome(interaction, language)
             if verdict == Verdict.INTERNAL_ERROR:
                 log.error("interactor of %s failed on test %d: %s %s", problem.slug, test.index, reason, message)
