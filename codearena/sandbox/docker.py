@@ -48,9 +48,18 @@ def make_client(spec: EngineSettings) -> aiodocker.Docker:
 
 def _unreachable(spec: EngineSettings, exc: BaseException) -> str:
     if spec.remote:
-        if isinstance(exc, ssl.SSLError | aiohttp.ClientSSLError):
-            return f"engine {spec.name} ({spec.url}) refused the TLS handshake ({exc}); check its certificates"
-        return f"engine {spec.name} ({spec.url}) is not reachable ({exc!r}); is dockerd running there?"
+        # aiodocker reports a refused handshake as a DockerError naming the SSL error.
+        if isinstance(exc, ssl.SSLError | aiohttp.ClientSSLError) or "[SSL" in str(exc):
+            return (
+                f"engine {spec.name} ({spec.url}) refused the TLS handshake ({exc}); its CA must be ca_cert "
+                "and must have signed client_cert (sandbox/make-certs.sh makes all three)"
+            )
+        # A refused client certificate may also show as a reset connection (TLS 1.3 sends the
+        # alert after the client thinks the handshake done).
+        return (
+            f"engine {spec.name} ({spec.url}) is not reachable or refused the connection ({exc!r}); is dockerd "
+            "running there with --tlsverify, and did the CA of ca_cert sign client_cert?"
+        )
     return f"Docker is not reachable ({exc}). Start Docker, or run `make setup`, which starts it."
 
 

@@ -78,8 +78,11 @@ class Fleet:
 
     def _take(self, avoid: Collection[str]) -> tuple[Host, Sandbox] | None:
         ready = [h for h in self.hosts if h.up and h.pool is not None and h.pool.idle]
-        preferred = [h for h in ready if h.name not in avoid] or ready
-        for host in sorted(preferred, key=lambda h: -h.pool.idle / h.pool.size if h.pool else 0):
+        # An engine that failed this job is used again only when no other is in the rotation:
+        # its idle sandboxes may be as dead as the one that failed.
+        if any(h.up and h.name not in avoid for h in self.hosts):
+            ready = [h for h in ready if h.name not in avoid]
+        for host in sorted(ready, key=lambda h: -h.pool.idle / h.pool.size if h.pool else 0):
             assert host.pool is not None
             sandbox = host.pool.take_idle()
             if sandbox is not None:

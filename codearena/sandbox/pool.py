@@ -180,7 +180,8 @@ class ContainerPool:
                 log.warning("sandbox %s failed its reset: %s", sandbox.id, exc)
                 self.stats.failed_resets += 1
         await self._destroy(sandbox)
-        while not self._closed and self.replace_now:
+        # Not if the pool was refilled meanwhile (its engine was away while this one was removed).
+        while not self._closed and self.replace_now and self.missing:
             try:
                 self._put(await self._create())
                 return
