@@ -99,7 +99,8 @@ class DockerEngine:
                     else "Build it with `make setup` (sandbox/build-image.sh)."
                 )
                 raise EngineError(f"the sandbox image {image} is missing{where}. {hint}") from exc
-            engine.owner = await detect_owner(client)
+            async with asyncio.timeout(VERSION_TIMEOUT_S):
+                engine.owner = await detect_owner(client)
             await engine.remove_orphans()
         except BaseException:
             await client.close()
