@@ -119,12 +119,18 @@ class DockerEngine:
 
     async def healthy(self, timeout_s: float = VERSION_TIMEOUT_S) -> bool:
         """Whether the engine answers a version query within `timeout_s`."""
+        return not await self.problem(timeout_s)
+
+    async def problem(self, timeout_s: float = VERSION_TIMEOUT_S) -> str:
+        """Why the engine does not answer a version query within `timeout_s`; "" when it does."""
         try:
             async with asyncio.timeout(timeout_s):
                 await self.client.version()
-        except Exception:
-            return False
-        return True
+        except TimeoutError:
+            return f"engine {self.name} did not answer within {timeout_s:g} s"
+        except Exception as exc:
+            return f"engine {self.name} cannot be reached ({exc})"
+        return ""
 
     async def create_sandbox(self, settings: Settings) -> Sandbox:
         sandbox = await Sandbox.create(self.client, settings, self.image, self.owner, self.name)

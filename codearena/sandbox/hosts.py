@@ -105,10 +105,10 @@ class Host:
                 return
             log.warning("engine %s is up: %d sandboxes", self.name, self.spec.sandboxes)
             return
-        answers = await self.docker.healthy(self.settings.engine_check_timeout_s)
-        if not answers:
+        problem = await self.docker.problem(self.settings.engine_check_timeout_s)
+        if problem:
             if self.up:
-                self._leave(f"engine {self.name} did not answer within {self.settings.engine_check_timeout_s:g} s")
+                self._leave(problem)
             return
         if not self.up:
             await self._come_back()

@@ -1,0 +1,99 @@
+"""Which engine a lease comes from, and what a judging does when its engine fails under it:
+judged again elsewhere, twice at most, then an internal error that says so. No Docker: the
+engines and sandboxes are stand-ins, the Judge and the Fleet are the real ones."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Collection
+from pathlib import Path
+
+from conftest import write_problem
+
+from codearena.config import EngineSettings, Settings
+from codearena.domain.verdicts import Verdict
+from codearena.judging.checkers import Checkers
+from codearena.judging.judge import Judge
+from codearena.languages import Language
+from codearena.sandbox.container import EngineFault, Sandbox
+from codearena.sandbox.fleet import Fleet
+from codearena.sandbox.hosts import Host
+
+
+class IdleSandboxes:
+    """A pool's idle sandboxes as the Fleet sees them."""
+
+    def __init__(self, idle: int, size: int = 2) -> None:
+        self.idle, self.size = idle, size
+
+    def take_idle(self) -> Sandbox | None:
+        if not self.idle:
+            return None
+        self.idle -= 1
+        return object()  # type: ignore[return-value]  # the Fleet only hands it on
+
+
+def fleet_of(settings: Settings, **hosts: tuple[bool, int]) -> Fleet:
+    made = []
+    for name, (up, idle) in hosts.items():
+        host = Host(EngineSettings(name=name), settings, "image")
+        host.up, host.pool = up, IdleSandboxes(idle)  # type: ignore[assignment]
+        made.append(host)
+    return Fleet(made)
+
+
+def taken_from(fleet: Fleet, avoid: Collection[str] = ()) -> str | None:
+    taken = fleet._take(avoid)
+    return taken[0].name if taken else None
+
+
+def test_a_lease_comes_from_the_engine_with_most_free_and_avoids_one_that_failed(settings: Settings) -> None:
+    assert taken_from(fleet_of(settings, a=(True, 1), b=(True, 2))) == "b"
+    assert taken_from(fleet_of(settings, a=(True, 2), b=(True, 1)), avoid=["a"]) == "b"
+    # The other engine is busy: wait for it rather than take a sandbox of the one that failed.
+    assert taken_from(fleet_of(settings, a=(True, 2), b=(True, 0)), avoid=["a"]) is None
+    # No other engine in the rotation: the failed one is tried again.
+    assert taken_from(fleet_of(settings, a=(True, 2), b=(False, 2)), avoid=["a"]) == "a"
+    assert taken_from(fleet_of(settings, a=(False, 2))) is None, "an engine out of the rotation lends nothing"
+
+
+class FailingEngine:
+    """Every lease's sandbox loses its engine at the first request."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.avoided: list[list[str]] = []
+        self.faults: list[str] = []
+
+    @contextlib.asynccontextmanager
+    async def lease(self, avoid: Collection[str] = ()) -> AsyncIterator[Sandbox]:
+        self.avoided.append(list(avoid))
+        yield DeadSandbox(self.names[len(self.avoided) - 1])  # type: ignore[misc]
+
+    def fault(self, engine: str) -> None:
+        self.faults.append(engine)
+
+
+class DeadSandbox:
+    def __init__(self, engine: str) -> None:
+        self.engine = engine
+
+    async def send(self, *_frames: object) -> None:
+        raise EngineFault("supervisor exited without its reply")
+
+
+async def test_a_judging_whose_engine_fails_is_judged_elsewhere_twice_then_is_an_internal_error(
+    settings: Settings, languages: dict[str, Language], tmp_path: Path
+) -> None:
+    problem = write_problem(tmp_path, "echo", tests=[("1\n", "1\n")])
+    engines = FailingEngine(["a", "b", "a"])
+
+    async def no_pool() -> None:
+        raise AssertionError("no checker is needed")
+
+    judge = Judge(settings, engines, Checkers(settings, no_pool))  # type: ignore[arg-type]
+    result = await judge.judge(problem, languages["python"], "print(input())\n")
+    assert engines.avoided == [[], ["a"], ["a", "b"]], "each attempt avoids the engines that failed it"
+    assert engines.faults == ["a", "b", "a"], "each failure is reported to its engine's health check"
+    assert result.verdict == Verdict.INTERNAL_ERROR
+    assert result.reason == "the judging engines failed 3 times: supervisor exited without its reply"
