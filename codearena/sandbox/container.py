@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 
 LABEL = "codearena.sandbox"
 OWNER_LABEL = "codearena.owner-pid"
+# Which connection to its engine made it: one process may hold two (the tests do), and what one
+# gives up when its engine was away must not take the other's.
+CLIENT_LABEL = "codearena.client"
 SUPERVISOR = ["python3", "/opt/codearena/supervisor.py"]
 RUNNER_UID_RANGE = (200_000, 900_000)
 # Slack over a request's own limits before we give up on the supervisor itself.
@@ -47,12 +50,12 @@ class EngineFault(SandboxError):
     reply, or the reply did not come in time. What was being judged may be judged elsewhere."""
 
 
-def container_config(settings: Settings, image: str, owner: str) -> dict[str, Any]:
+def container_config(settings: Settings, image: str, owner: str, client: str = "") -> dict[str, Any]:
     mb = 1024 * 1024
     seccomp = SECCOMP_FILE.read_text()
     return {
         "Image": image,
-        "Labels": {LABEL: "1", OWNER_LABEL: owner},
+        "Labels": {LABEL: "1", OWNER_LABEL: owner, CLIENT_LABEL: client},
         "NetworkDisabled": True,
         "HostConfig": {
             "NetworkMode": "none",
@@ -96,10 +99,16 @@ class Sandbox:
 
     @classmethod
     async def create(
-        cls, docker: aiodocker.Docker, settings: Settings, image: str, owner: str, engine: str = ""
+        cls,
+        docker: aiodocker.Docker,
+        settings: Settings,
+        image: str,
+        owner: str,
+        engine: str = "",
+        client: str = "",
     ) -> Sandbox:
         async with asyncio.timeout(CREATE_TIMEOUT_S):
-            container = await docker.containers.create(container_config(settings, image, owner))
+            container = await docker.containers.create(container_config(settings, image, owner, client))
         try:
             async with asyncio.timeout(CREATE_TIMEOUT_S):
                 await container.start()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 import socket
 import ssl
 from collections.abc import Collection
@@ -18,7 +19,7 @@ import aiodocker
 import aiohttp
 
 from codearena.config import EngineSettings, Settings
-from codearena.sandbox.container import LABEL, OWNER_LABEL, Sandbox, remove_container
+from codearena.sandbox.container import CLIENT_LABEL, LABEL, OWNER_LABEL, Sandbox, remove_container
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ class DockerEngine:
         self.name = name
         self.owner = ""
         self.spec = EngineSettings(name=name)
+        self.client_id = secrets.token_hex(6)  # on every sandbox this connection makes
         self._made: set[Sandbox] = set()  # sandboxes made here and not yet closed
 
     @classmethod
@@ -108,11 +110,11 @@ class DockerEngine:
         return engine
 
     async def remove_orphans(self, *, mine_too: bool = False) -> int:
-        """Remove sandbox containers left by a crash; `mine_too`: also this server's own that it
-        no longer uses (the engine was away, and what ran on it was given up)."""
-        keep = {sandbox.container.id for sandbox in self._made} if mine_too else None
+        """Remove sandbox containers left by a crash; `mine_too`: also those this connection made
+        and no longer uses (the engine was away, and what ran on it was given up)."""
+        keep = {sandbox.container.id for sandbox in self._made}
         async with asyncio.timeout(REMOVE_ORPHANS_TIMEOUT_S):
-            removed = await remove_orphans(self.client, self.owner, keep)
+            removed = await remove_orphans(self.client, self.owner, (self.client_id, keep) if mine_too else None)
         if removed:
             log.info("engine %s: removed %d sandbox container(s) left behind", self.name, removed)
         return removed
@@ -133,7 +135,7 @@ class DockerEngine:
         return ""
 
     async def create_sandbox(self, settings: Settings) -> Sandbox:
-        sandbox = await Sandbox.create(self.client, settings, self.image, self.owner, self.name)
+        sandbox = await Sandbox.create(self.client, settings, self.image, self.owner, self.name, self.client_id)
         self._made.add(sandbox)
         sandbox.on_close = self._made.discard
         return sandbox
@@ -159,9 +161,10 @@ async def detect_owner(docker: aiodocker.Docker) -> str:
     return f"{host}:{os.getpid()}"
 
 
-async def remove_orphans(docker: aiodocker.Docker, me: str, keep: Collection[str] | None = None) -> int:
+async def remove_orphans(docker: aiodocker.Docker, me: str, given_up: tuple[str, Collection[str]] | None = None) -> int:
     """Remove sandbox containers whose owning server is gone (left behind by a crash), and,
-    given `keep`, this server's own but those (by container id).
+    given `given_up` (a client id and the container ids it still uses), those that client of
+    this server made but those.
 
     A server on the host is gone when its pid is; one in a container when its container no
     longer runs (or, in our own container, when its pid is). A server in a container cannot
@@ -174,7 +177,7 @@ async def remove_orphans(docker: aiodocker.Docker, me: str, keep: Collection[str
         labels = container._container.get("Labels") or {}
         owner = labels.get(OWNER_LABEL, "")
         if owner == me:
-            if keep is not None and container.id not in keep:
+            if given_up is not None and labels.get(CLIENT_LABEL) == given_up[0] and container.id not in given_up[1]:
                 await remove_container(container)
                 removed += 1
             continue

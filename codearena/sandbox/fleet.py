@@ -132,7 +132,7 @@ class Fleet:
         pools = [h.pool for h in self.hosts if h.pool is not None]
         return {
             "size": self.size,
-            "live": sum(len(p._all) for p in pools),
+            "live": sum(p.live for p in pools),
             "idle": self.idle,
             "busy": sum(p.busy for p in pools),
             "created": stats.created,

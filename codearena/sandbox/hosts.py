@@ -54,7 +54,7 @@ class Host:
             "url": self.spec.url or "local",
             "up": self.up,
             "sandboxes": self.spec.sandboxes,
-            "live": len(pool._all) if pool else 0,
+            "live": pool.live if pool else 0,
             "idle": pool.idle if pool and self.up else 0,
             "busy": pool.busy if pool else 0,
             "failures": self.failures,

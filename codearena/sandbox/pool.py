@@ -68,6 +68,10 @@ class ContainerPool:
         return self._idle.qsize()
 
     @property
+    def live(self) -> int:
+        return len(self._all)
+
+    @property
     def busy(self) -> int:
         return len(self._all) - self._idle.qsize()
 
