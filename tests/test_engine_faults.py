@@ -11,8 +11,11 @@ from pathlib import Path
 from conftest import write_problem
 
 from codearena.config import EngineSettings, Settings
-from codearena.domain.verdicts import Verdict
+from codearena.domain.verdicts import Status, TestResult, Verdict
+from codearena.judging import events as judge_events
+from codearena.judging.attempts import AttemptEvents
 from codearena.judging.checkers import Checkers
+from codearena.judging.events import JudgeEvent, StatusEvent
 from codearena.judging.judge import Judge
 from codearena.languages import Language
 from codearena.sandbox.container import EngineFault, Sandbox
@@ -97,3 +100,21 @@ async def test_a_judging_whose_engine_fails_is_judged_elsewhere_twice_then_is_an
     assert engines.faults == ["a", "b", "a"], "each failure is reported to its engine's health check"
     assert result.verdict == Verdict.INTERNAL_ERROR
     assert result.reason == "the judging engines failed 3 times: supervisor exited without its reply"
+
+
+async def test_a_second_attempt_tells_the_live_view_only_what_the_first_did_not() -> None:
+    told: list[JudgeEvent] = []
+
+    async def sink(event: JudgeEvent) -> None:
+        told.append(event)
+
+    events = AttemptEvents(sink)
+    for index in (1, 2):  # the first attempt, until its engine dies
+        await events.event(judge_events.TestEvent(TestResult(index=index, verdict=Verdict.ACCEPTED)))
+    events.again()
+    await events.event(StatusEvent(Status.RUNNING))
+    for index in (1, 2, 3):
+        await events.event(judge_events.TestEvent(TestResult(index=index, verdict=Verdict.ACCEPTED)))
+    tests = [e.result.index for e in told if isinstance(e, judge_events.TestEvent)]
+    assert tests == [1, 2, 3]
+    assert told[2] == StatusEvent(Status.RUNNING), "statuses pass every time"

@@ -10,12 +10,17 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from codearena.config import Settings
-from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging import function_runs
+from codearena.judging.attempts import ENGINE_RETRIES, AttemptEvents
 from codearena.judging.checkers import CheckerError, Checkers
+from codearena.judging.events import EventSink as EventSink  # importers of this module find them here
+from codearena.judging.events import GroupEvent as GroupEvent
+from codearena.judging.events import JudgeEvent as JudgeEvent
+from codearena.judging.events import StatusEvent as StatusEvent
+from codearena.judging.events import TestEvent as TestEvent
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.interactive import build_interactor, match_of, run_samples
 from codearena.judging.programs import MAX_WAIT_CREDIT, prepare_and_compile, run_frame, test_limits
@@ -32,29 +37,6 @@ log = logging.getLogger(__name__)
 
 # Tests whose inputs add up to at most this are all sent with the source, in one write.
 SEND_AHEAD_BYTES = 4 << 20
-# A submission whose engine fails under it is judged again on another, at most this many times.
-ENGINE_RETRIES = 2
-
-
-@dataclass(frozen=True)
-class StatusEvent:
-    status: Status
-
-
-@dataclass(frozen=True)
-class TestEvent:
-    result: TestResult
-
-
-@dataclass(frozen=True)
-class GroupEvent:
-    """A group of tests (a subtask) is done: its last test was run or skipped."""
-
-    result: GroupResult
-
-
-JudgeEvent = StatusEvent | TestEvent | GroupEvent
-EventSink = Callable[[JudgeEvent], Awaitable[None]]
 
 
 async def _ignore(_event: JudgeEvent) -> None:
@@ -71,33 +53,6 @@ def internal_error(problem: Problem, message: str) -> JudgeResult:
     return summarize(skipped(problem), groups=problem.groups).model_copy(
         update={"verdict": Verdict.INTERNAL_ERROR, "compile_output": message, "reason": message}
     )
-
-
-class _Told:
-    """Passes a judging's events on, but after an engine failed under it, not again what the
-    failed attempt told already (the final result has every test, from the last attempt)."""
-
-    def __init__(self, sink: EventSink) -> None:
-        self._sink = sink
-        self._tests: set[int] = set()
-        self._groups: set[int] = set()
-        self._told_tests: set[int] = set()
-        self._told_groups: set[int] = set()
-
-    def again(self) -> None:
-        self._told_tests |= self._tests
-        self._told_groups |= self._groups
-
-    async def event(self, event: JudgeEvent) -> None:
-        if isinstance(event, TestEvent):
-            self._tests.add(event.result.index)
-            if event.result.index in self._told_tests:
-                return
-        elif isinstance(event, GroupEvent):
-            self._groups.add(event.result.index)
-            if event.result.index in self._told_groups:
-                return
-        await self._sink(event)
 
 
 def _text(data: bytes) -> str:
@@ -127,7 +82,7 @@ class Judge:
         except function_runs.UnsupportedLanguage as exc:
             return internal_error(problem, str(exc))
         failed: list[str] = []  # engines that failed under this submission
-        told = _Told(on_event)
+        told = AttemptEvents(on_event)
         while True:
             engine = ""
             try:
