@@ -4,10 +4,13 @@ engines and sandboxes are stand-ins, the Judge and the Fleet are the real ones."
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Collection
 from pathlib import Path
 
+import pytest
 from conftest import write_problem
 
 from codearena.config import EngineSettings, Settings
@@ -118,3 +121,41 @@ async def test_a_second_attempt_tells_the_live_view_only_what_the_first_did_not(
     tests = [e.result.index for e in told if isinstance(e, judge_events.TestEvent)]
     assert tests == [1, 2, 3]
     assert told[2] == StatusEvent(Status.RUNNING), "statuses pass every time"
+
+
+class SilentStream:
+    """An exec stream to a frozen engine: reads never end, unless `ended` (a dead one)."""
+
+    def __init__(self, ended: bool = False) -> None:
+        self.ended = ended
+
+    async def read_out(self) -> None:
+        if not self.ended:
+            await asyncio.Event().wait()
+        return None
+
+
+class FakeContainer:
+    id = "0123456789abcdef"
+
+
+def sandbox_on(stream: SilentStream) -> Sandbox:
+    return Sandbox(FakeContainer(), stream, 200_000, "engine2")  # type: ignore[arg-type]
+
+
+async def test_every_read_from_an_engine_ends_in_time() -> None:
+    with pytest.raises(EngineFault, match="did not answer within 0 s"):
+        await sandbox_on(SilentStream())._read_frame(0.05)
+    with pytest.raises(EngineFault, match="supervisor exited without its reply"):
+        await sandbox_on(SilentStream(ended=True))._read_frame(5)
+    # The health check found the engine gone: a read waiting on it ends now, not at its deadline.
+    sandbox = sandbox_on(SilentStream())
+    reading = asyncio.ensure_future(sandbox._read_frame(60))
+    await asyncio.sleep(0.05)
+    started = time.monotonic()
+    sandbox.abort("engine engine2 did not answer within 3 s")
+    with pytest.raises(EngineFault, match="engine engine2 did not answer within 3 s"):
+        await reading
+    assert time.monotonic() - started < 1
+    with pytest.raises(EngineFault, match="engine2"):
+        await sandbox.send()  # and nothing more is sent to it
