@@ -79,6 +79,9 @@ class FailingEngine:
     def fault(self, engine: str) -> None:
         self.faults.append(engine)
 
+    def others(self, engine: str) -> bool:
+        return len(set(self.names)) > 1
+
 
 class DeadSandbox:
     def __init__(self, engine: str) -> None:
@@ -103,6 +106,14 @@ async def test_a_judging_whose_engine_fails_is_judged_elsewhere_twice_then_is_an
     assert engines.faults == ["a", "b", "a"], "each failure is reported to its engine's health check"
     assert result.verdict == Verdict.INTERNAL_ERROR
     assert result.reason == "the judging engines failed 3 times: supervisor exited without its reply"
+
+    # With one engine there is nowhere else to go: a sandbox fault at once, as before engines.
+    alone = FailingEngine(["local"])
+    lone_judge = Judge(settings, alone, judge.checkers)  # type: ignore[arg-type]
+    result = await lone_judge.judge(problem, languages["python"], "print(input())\n")
+    assert alone.avoided == [[]] and alone.faults == ["local"]
+    assert result.verdict == Verdict.INTERNAL_ERROR
+    assert result.reason == "the sandbox failed: supervisor exited without its reply"
 
 
 async def test_a_second_attempt_tells_the_live_view_only_what_the_first_did_not() -> None:

@@ -93,6 +93,10 @@ class Judge:
                     )
             except EngineFault as exc:
                 self.pool.fault(engine)
+                if not self.pool.others(engine):  # one engine: a sandbox fault, as ever
+                    log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
+                    result = internal_error(problem, f"the sandbox failed: {exc}")
+                    break
                 failed.append(engine)
                 if len(failed) > ENGINE_RETRIES:
                     log.error("judging %s/%s lost its engine %d times: %s", problem.slug, language.id, len(failed), exc)

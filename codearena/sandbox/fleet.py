@@ -118,6 +118,10 @@ class Fleet:
         if host is not None:
             host.suspect()
 
+    def others(self, engine: str) -> bool:
+        """Whether an engine besides `engine` is configured (a failed judging can go there)."""
+        return any(h.name != engine for h in self.hosts)
+
     @property
     def size(self) -> int:
         return sum(h.spec.sandboxes for h in self.hosts)
