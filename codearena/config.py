@@ -7,6 +7,7 @@ the key, what was expected, and how to fix it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -21,6 +22,43 @@ ENV_PREFIX = "CODEARENA_"
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 # A host name, an IPv4 address or a bracketed IPv6 one, maybe with a port; or "*" (any host).
 HOST_PATTERN = re.compile(r"^(\*|[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?$")
+
+
+class EngineSettings(BaseModel):
+    """One Docker engine sandboxes run on: an entry of `[[engines]]` in config.toml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,40}$", description="how /health, /metrics and the log name it")
+    url: str = Field(
+        "",
+        description='"": the local engine (DOCKER_HOST or the default socket); "unix:///path/docker.sock"; '
+        '"https://host:2376": a remote engine over mutual TLS (ca_cert, client_cert and client_key)',
+    )
+    sandboxes: int = Field(2, ge=1, le=64, description="warm sandbox containers on this engine")
+    ca_cert: Path | None = Field(None, description="https: the CA that signed the engine's certificate")
+    client_cert: Path | None = Field(None, description="https: the certificate CodeArena presents")
+    client_key: Path | None = Field(None, description="https: the key of client_cert")
+
+    @field_validator("url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if value.startswith("tcp://"):
+            # aiodocker sends plain HTTP to tcp:// even with a TLS context: never the unverified one.
+            raise ValueError(f"{value!r}: write https://{value[len('tcp://') :]} (TLS with a client certificate)")
+        if value and not value.startswith(("unix://", "https://")):
+            raise ValueError(f'{value!r} is not an engine address: use "", unix:///path or https://host:2376')
+        return value
+
+    @property
+    def remote(self) -> bool:
+        return self.url.startswith("https://")
+
+
+def _check_tls(engine: EngineSettings) -> EngineSettings:
+    if engine.remote and None in (engine.ca_cert, engine.client_cert, engine.client_key):
+        raise ValueError(f"engine {engine.name!r}: an https engine needs ca_cert, client_cert and client_key")
+    return engine
 
 
 class Settings(BaseModel):
@@ -44,7 +82,18 @@ class Settings(BaseModel):
     sandbox_image: str = Field(
         "", description="Docker image of the sandbox; empty: the image built from sandbox/ by make"
     )
-    pool_size: int = Field(2, ge=1, le=64, description="warm sandbox containers, the judging concurrency")
+    pool_size: int = Field(
+        2, ge=1, le=64, description="warm sandbox containers, the judging concurrency (when engines is empty)"
+    )
+    engines: list[EngineSettings] = Field(
+        default_factory=list,
+        description="the Docker engines sandboxes run on, as [[engines]] tables (name, url, sandboxes, ca_cert, "
+        "client_cert, client_key); empty: the local engine with pool_size sandboxes",
+    )
+    engine_check_interval_s: float = Field(
+        3.0, gt=0, description="how often each engine is asked for its version; one that fails leaves the rotation"
+    )
+    engine_check_timeout_s: float = Field(3.0, gt=0, description="how long an engine may take to answer that check")
     container_memory_mb: int = Field(
         1536, ge=256, description="memory cap of a sandbox container (programs plus their files)"
     )
@@ -102,6 +151,34 @@ class Settings(BaseModel):
     )
     run_output_limit_kb: int = Field(64, gt=0, description="output of /api/run kept and returned")
     secret_key: str = Field("", description="signs session cookies; empty: one generated and kept in the database")
+
+    @field_validator("engines", mode="before")
+    @classmethod
+    def _engines_json(cls, value: object) -> object:
+        """An environment variable gives the list as JSON: [{"name": "local"}, ...]."""
+        if isinstance(value, str):
+            try:
+                return json.loads(value)
+            except ValueError as exc:
+                raise ValueError(f"not a JSON list of engines: {exc}") from exc
+        return value
+
+    @field_validator("engines")
+    @classmethod
+    def _check_engines(cls, value: list[EngineSettings]) -> list[EngineSettings]:
+        names = [engine.name for engine in value]
+        if len(set(names)) != len(names):
+            raise ValueError(f"engine names must differ: {names}")
+        return [_check_tls(engine) for engine in value]
+
+    def engine_list(self) -> list[EngineSettings]:
+        """The engines to judge on: those listed, or the local one with pool_size sandboxes."""
+        return list(self.engines) or [EngineSettings(name="local", sandboxes=self.pool_size)]
+
+    @property
+    def sandbox_count(self) -> int:
+        """Sandboxes over every engine: how many submissions are judged at once."""
+        return sum(engine.sandboxes for engine in self.engine_list())
 
     @field_validator("allowed_hosts", "trusted_proxies", mode="before")
     @classmethod

@@ -1,4 +1,4 @@
-"""The judging engine: one object owns the Docker engine, the sandbox pools and the judge."""
+"""The judging engine: one object owns the Docker engines, the sandbox pools and the judge."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from codearena.judging.programs import SANDBOX_ENV
 from codearena.languages import Language, load_languages
 from codearena.paths import sandbox_image_tag
 from codearena.sandbox import protocol
-from codearena.sandbox.docker import DockerEngine
+from codearena.sandbox.fleet import Fleet
 from codearena.sandbox.pool import ContainerPool
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
@@ -23,15 +23,8 @@ VERSION_LIMITS = ProgramLimits(
 
 
 class Engine:
-    def __init__(
-        self,
-        settings: Settings,
-        docker: DockerEngine,
-        pool: ContainerPool,
-        languages: dict[str, Language],
-    ) -> None:
+    def __init__(self, settings: Settings, pool: Fleet, languages: dict[str, Language]) -> None:
         self.settings = settings
-        self.docker = docker
         self.pool = pool
         self.languages = languages
         self.checkers = Checkers(settings, self._start_checker_pool)
@@ -40,16 +33,11 @@ class Engine:
 
     @classmethod
     async def start(cls, settings: Settings, languages: dict[str, Language] | None = None) -> Engine:
-        """Connect to Docker, fill the pool and read each toolchain's version; raises EngineError."""
+        """Connect to every Docker engine, fill their pools and read each toolchain's version;
+        raises EngineError when no engine can judge."""
         languages = languages if languages is not None else load_languages()
-        docker = await DockerEngine.connect(settings.sandbox_image or sandbox_image_tag())
-        try:
-            pool = ContainerPool(docker, settings, settings.pool_size)
-            await pool.start()
-        except BaseException:
-            await docker.close()
-            raise
-        engine = cls(settings, docker, pool, languages)
+        pool = await Fleet.start(settings, settings.sandbox_image or sandbox_image_tag())
+        engine = cls(settings, pool, languages)
         try:
             await engine.probe_versions()
         except BaseException:
@@ -63,14 +51,18 @@ class Engine:
         return self.judge
 
     async def docker_up(self) -> bool:
-        """Whether the Docker engine answers now."""
-        return await self.docker.healthy()
+        """Whether some Docker engine is in the rotation (as of its last health check)."""
+        return any(host.up for host in self.pool.hosts)
 
     def pool_state(self) -> dict[str, int]:
         return self.pool.describe()
 
+    def engines_state(self) -> list[dict[str, object]]:
+        return self.pool.engines()
+
     async def _start_checker_pool(self) -> ContainerPool:
-        pool = ContainerPool(self.docker, self.settings, self.settings.checker_pool_size)
+        # On the first engine: problems' checkers and interactors are few and short.
+        pool = ContainerPool(self.pool.first, self.settings, self.settings.checker_pool_size)
         await pool.start()
         return pool
 
@@ -91,6 +83,5 @@ class Engine:
         self._closed = True
         try:
             await self.checkers.close()
-            await self.pool.close()
         finally:
-            await self.docker.close()
+            await self.pool.close()

@@ -161,6 +161,10 @@ class FakeEngine:
         self.judging = FakeJudge()
         self.import_sandbox = FakeImportSandbox(self.judging, languages)
         self.closed = 0
+        self.engines: list[dict[str, object]] = [
+            {"name": "local", "url": "local", "up": True, "sandboxes": 1, "live": 1, "idle": 1, "busy": 0,
+             "failures": 0, "faults": 0, "error": ""}
+        ]  # fmt: skip
 
     async def factory(self, settings: Settings, languages: dict[str, Language]) -> FakeEngine:
         """For init_app(engine_factory=...): this engine, whatever the settings."""
@@ -172,6 +176,10 @@ class FakeEngine:
     def pool_state(self) -> dict[str, int]:
         return {"size": 1, "live": 1, "idle": 1, "busy": 0, "created": 1, "destroyed": 0, "resets": 0,
                 "failed_resets": 0}  # fmt: skip
+
+    def engines_state(self) -> list[dict[str, object]]:
+        """One engine, up; a test may replace the list (e.g. one engine down)."""
+        return self.engines
 
     async def close(self) -> None:
         self.closed += 1

@@ -46,7 +46,7 @@ from codearena.languages import Language
 from codearena.problems.model import Interactor, Problem, TestCase
 from codearena.sandbox import protocol
 from codearena.sandbox.container import Sandbox, SandboxError
-from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.pool import ContainerPool, Leases
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,7 @@ async def interact(
 
 async def run_samples(
     settings: Settings,
-    pool: ContainerPool,
+    pool: Leases,
     judge_pool: ContainerPool,
     language: Language,
     source: str,

@@ -10,12 +10,17 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 
 from codearena.config import Settings
-from codearena.domain.verdicts import GroupResult, JudgeResult, Status, TestResult, Verdict
+from codearena.domain.verdicts import JudgeResult, Status, TestResult, Verdict
 from codearena.judging import function_runs
+from codearena.judging.attempts import ENGINE_RETRIES, AttemptEvents
 from codearena.judging.checkers import CheckerError, Checkers
+from codearena.judging.events import EventSink as EventSink  # importers of this module find them here
+from codearena.judging.events import GroupEvent as GroupEvent
+from codearena.judging.events import JudgeEvent as JudgeEvent
+from codearena.judging.events import StatusEvent as StatusEvent
+from codearena.judging.events import TestEvent as TestEvent
 from codearena.judging.grading import Grader, run_outcome, summarize
 from codearena.judging.interactive import build_interactor, match_of, run_samples
 from codearena.judging.programs import MAX_WAIT_CREDIT, prepare_and_compile, run_frame, test_limits
@@ -24,35 +29,14 @@ from codearena.judging.validators import ProgramError
 from codearena.languages import Language
 from codearena.problems.model import Limits, Problem, TestCase
 from codearena.sandbox import protocol
-from codearena.sandbox.container import Sandbox, SandboxError
-from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.container import EngineFault, Sandbox, SandboxError
+from codearena.sandbox.fleet import Fleet
 from codearena.sandbox.protocol import ProgramLimits, RunReply
 
 log = logging.getLogger(__name__)
 
 # Tests whose inputs add up to at most this are all sent with the source, in one write.
 SEND_AHEAD_BYTES = 4 << 20
-
-
-@dataclass(frozen=True)
-class StatusEvent:
-    status: Status
-
-
-@dataclass(frozen=True)
-class TestEvent:
-    result: TestResult
-
-
-@dataclass(frozen=True)
-class GroupEvent:
-    """A group of tests (a subtask) is done: its last test was run or skipped."""
-
-    result: GroupResult
-
-
-JudgeEvent = StatusEvent | TestEvent | GroupEvent
-EventSink = Callable[[JudgeEvent], Awaitable[None]]
 
 
 async def _ignore(_event: JudgeEvent) -> None:
@@ -77,7 +61,7 @@ def _text(data: bytes) -> str:
 
 
 class Judge:
-    def __init__(self, settings: Settings, pool: ContainerPool, checkers: Checkers) -> None:
+    def __init__(self, settings: Settings, pool: Fleet, checkers: Checkers) -> None:
         self.settings = settings
         self.pool = pool
         self.checkers = checkers
@@ -97,14 +81,35 @@ class Judge:
             language = function_runs.problem_language(problem, language)
         except function_runs.UnsupportedLanguage as exc:
             return internal_error(problem, str(exc))
-        try:
-            async with self.pool.lease() as sandbox:
-                result = await self._judge_in(
-                    sandbox, problem, language, source, on_event, Grader(stop, problem.groups)
-                )
-        except (SandboxError, protocol.ProtocolError) as exc:
-            log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
-            result = internal_error(problem, f"the sandbox failed: {exc}")
+        failed: list[str] = []  # engines that failed under this submission
+        told = AttemptEvents(on_event)
+        while True:
+            engine = ""
+            try:
+                async with self.pool.lease(avoid=failed) as sandbox:
+                    engine = sandbox.engine
+                    result = await self._judge_in(
+                        sandbox, problem, language, source, told.event, Grader(stop, problem.groups)
+                    )
+            except EngineFault as exc:
+                self.pool.fault(engine)
+                if not self.pool.others(engine):  # one engine: a sandbox fault, as ever
+                    log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
+                    result = internal_error(problem, f"the sandbox failed: {exc}")
+                    break
+                failed.append(engine)
+                if len(failed) > ENGINE_RETRIES:
+                    log.error("judging %s/%s lost its engine %d times: %s", problem.slug, language.id, len(failed), exc)
+                    result = internal_error(problem, f"the judging engines failed {len(failed)} times: {exc}")
+                    break
+                log.warning("engine %s failed judging %s/%s (%s); judging it again elsewhere",
+                            engine, problem.slug, language.id, exc)  # fmt: skip
+                told.again()
+                continue
+            except (SandboxError, protocol.ProtocolError) as exc:
+                log.error("judging %s/%s hit a sandbox fault: %s", problem.slug, language.id, exc)
+                result = internal_error(problem, f"the sandbox failed: {exc}")
+            break
         log.debug(
             "judged problem=%s language=%s verdict=%s passed=%d/%d time_ms=%d memory_kb=%d judge_ms=%d",
             problem.slug,
@@ -266,8 +271,9 @@ class Judge:
             try:
                 interaction = await match.play(sandbox, pool, test, keep_transcript=test.sample)
             except SandboxError as exc:
-                # The user's container may be mid-interaction: judging stops (the lease fails).
-                raise SandboxError(f"interactive test {test.index}: {exc}") from exc
+                # The user's container may be mid-interaction: judging stops (the lease fails);
+                # an engine's failure stays one, so that the submission is judged elsewhere.
+                raise type(exc)(f"interactive test {test.index}: {exc}") from exc
             verdict, reason, message = match.outcome(interaction, language)
             if verdict == Verdict.INTERNAL_ERROR:
                 log.error("interactor of %s failed on test %d: %s %s", problem.slug, test.index, reason, message)

@@ -22,7 +22,7 @@ from codearena.languages import Language
 from codearena.problems.model import Limits, Problem
 from codearena.sandbox import protocol
 from codearena.sandbox.container import SandboxError
-from codearena.sandbox.pool import ContainerPool
+from codearena.sandbox.pool import Leases
 from codearena.sandbox.protocol import RunReply
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class RunOutcome(RunCase):
 
 async def run_program(
     settings: Settings,
-    pool: ContainerPool,
+    pool: Leases,
     language: Language,
     source: str,
     inputs: Sequence[RunInput],

@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 import aiodocker
+import aiohttp
 from aiodocker.containers import DockerContainer
 from aiodocker.stream import Stream
 
@@ -25,22 +27,35 @@ log = logging.getLogger(__name__)
 
 LABEL = "codearena.sandbox"
 OWNER_LABEL = "codearena.owner-pid"
+# Which connection to its engine made it: one process may hold two (the tests do), and what one
+# gives up when its engine was away must not take the other's.
+CLIENT_LABEL = "codearena.client"
 SUPERVISOR = ["python3", "/opt/codearena/supervisor.py"]
 RUNNER_UID_RANGE = (200_000, 900_000)
 # Slack over a request's own limits before we give up on the supervisor itself.
 REQUEST_MARGIN_S = 10.0
+# A write of requests, or a Docker call to make or remove a container, that takes longer than
+# this is stuck on a frozen engine.
+WRITE_TIMEOUT_S = 10.0
+CREATE_TIMEOUT_S = 60.0
+REMOVE_TIMEOUT_S = 15.0
 
 
 class SandboxError(Exception):
     """The sandbox misbehaved: the container is discarded and the judging is a judge fault."""
 
 
-def container_config(settings: Settings, image: str, owner: str) -> dict[str, Any]:
+class EngineFault(SandboxError):
+    """The engine under the sandbox failed: the supervisor's stream ended or broke without its
+    reply, or the reply did not come in time. What was being judged may be judged elsewhere."""
+
+
+def container_config(settings: Settings, image: str, owner: str, client: str = "") -> dict[str, Any]:
     mb = 1024 * 1024
     seccomp = SECCOMP_FILE.read_text()
     return {
         "Image": image,
-        "Labels": {LABEL: "1", OWNER_LABEL: owner},
+        "Labels": {LABEL: "1", OWNER_LABEL: owner, CLIENT_LABEL: client},
         "NetworkDisabled": True,
         "HostConfig": {
             "NetworkMode": "none",
@@ -68,8 +83,9 @@ def container_config(settings: Settings, image: str, owner: str) -> dict[str, An
 class Sandbox:
     """A running container with its supervisor; use `create` and always `close`."""
 
-    def __init__(self, container: DockerContainer, stream: Stream, runner_uid: int) -> None:
+    def __init__(self, container: DockerContainer, stream: Stream, runner_uid: int, engine: str = "") -> None:
         self.container = container
+        self.engine = engine  # the name of the Docker engine it runs on
         self.stream = stream
         self.runner_uid = runner_uid
         self.id = container.id[:12]
@@ -77,16 +93,29 @@ class Sandbox:
         self.features: protocol.Features | None = None
         self._reader = protocol.FrameReader()
         self._closed = False
+        self._deadline: asyncio.Timeout | None = None  # of the read in progress
+        self._aborted = ""
+        self.on_close: Callable[[Sandbox], None] = lambda _sandbox: None
 
     @classmethod
-    async def create(cls, docker: aiodocker.Docker, settings: Settings, image: str, owner: str) -> Sandbox:
-        container = await docker.containers.create(container_config(settings, image, owner))
+    async def create(
+        cls,
+        docker: aiodocker.Docker,
+        settings: Settings,
+        image: str,
+        owner: str,
+        engine: str = "",
+        client: str = "",
+    ) -> Sandbox:
+        async with asyncio.timeout(CREATE_TIMEOUT_S):
+            container = await docker.containers.create(container_config(settings, image, owner, client))
         try:
-            await container.start()
-            runner_uid = secrets.randbelow(RUNNER_UID_RANGE[1] - RUNNER_UID_RANGE[0]) + RUNNER_UID_RANGE[0]
-            execution = await container.exec([*SUPERVISOR, str(runner_uid)], stdin=True, user="0")
+            async with asyncio.timeout(CREATE_TIMEOUT_S):
+                await container.start()
+                runner_uid = secrets.randbelow(RUNNER_UID_RANGE[1] - RUNNER_UID_RANGE[0]) + RUNNER_UID_RANGE[0]
+                execution = await container.exec([*SUPERVISOR, str(runner_uid)], stdin=True, user="0")
             stream = execution.start(detach=False)
-            sandbox = cls(container, stream, runner_uid)
+            sandbox = cls(container, stream, runner_uid, engine)
             try:
                 sandbox.features = protocol.Features.parse(await sandbox._read_frame(30.0))
             except protocol.ProtocolError as exc:
@@ -106,10 +135,15 @@ class Sandbox:
         """Queue requests, in one write; the supervisor answers them in the order they were sent."""
         if self._closed:
             raise SandboxError("sandbox is closed")
+        if self._aborted:
+            raise EngineFault(self._aborted)
         try:
-            await self.stream.write_in(b"".join(frame.encode() for frame in frames))
+            async with asyncio.timeout(WRITE_TIMEOUT_S):
+                await self.stream.write_in(b"".join(frame.encode() for frame in frames))
+        except TimeoutError:
+            raise EngineFault(f"the supervisor took no input for {WRITE_TIMEOUT_S:.0f} s") from None
         except Exception as exc:  # aiodocker asserts on a lost transport: any failure here is one
-            raise SandboxError(f"cannot reach the supervisor: {exc!r}") from exc
+            raise EngineFault(f"cannot reach the supervisor: {exc!r}") from exc
 
     async def receive(self, timeout_s: float) -> protocol.Frame:
         """The reply to the oldest request not yet answered."""
@@ -118,10 +152,18 @@ class Sandbox:
             raise SandboxError(f"supervisor: {reply.header['error']}")
         return reply
 
+    def abort(self, reason: str) -> None:
+        """Its engine is gone: the read in progress, and any later one, fails now with `reason`."""
+        self._aborted = reason
+        if self._deadline is not None and not self._deadline.expired():
+            self._deadline.reschedule(asyncio.get_running_loop().time())
+
     async def _read_frame(self, timeout_s: float) -> protocol.Frame:
+        if self._aborted:
+            raise EngineFault(self._aborted)
         try:
             # One deadline for the whole frame (asyncio.timeout: no task per read, as wait_for makes).
-            async with asyncio.timeout(timeout_s):
+            async with asyncio.timeout(timeout_s) as self._deadline:
                 while True:
                     try:
                         frame = self._reader.next_frame()
@@ -132,22 +174,27 @@ class Sandbox:
                     try:
                         message = await self.stream.read_out()
                     except Exception as exc:  # a broken stream is a broken sandbox, whatever the error
-                        raise SandboxError(f"supervisor stream failed: {exc!r}") from exc
+                        raise EngineFault(f"supervisor stream failed: {exc!r}") from exc
                     if message is None:
-                        raise SandboxError("supervisor exited")
+                        raise EngineFault("supervisor exited without its reply")
                     if message.stream == 2:
                         text = message.data.decode(errors="replace").rstrip()
                         log.warning("sandbox %s supervisor: %s", self.id, text)
                         continue
                     self._reader.feed(message.data)
         except TimeoutError:
-            raise SandboxError(f"supervisor did not answer within {timeout_s:.0f} s") from None
+            if self._aborted:
+                raise EngineFault(self._aborted) from None
+            raise EngineFault(f"supervisor did not answer within {timeout_s:.0f} s") from None
+        finally:
+            self._deadline = None
 
     async def close(self) -> None:
         """Stop the supervisor and remove the container; safe to call twice."""
         if self._closed:
             return
         self._closed = True
+        self.on_close(self)
         try:
             await self.stream.close()
         except Exception:
@@ -156,8 +203,13 @@ class Sandbox:
 
 
 async def remove_container(container: DockerContainer) -> None:
+    """Remove it, if its engine answers in time; one that does not has it removed as an orphan
+    when it is back."""
     try:
-        await asyncio.shield(container.delete(force=True))
+        async with asyncio.timeout(REMOVE_TIMEOUT_S):
+            await asyncio.shield(container.delete(force=True))
     except aiodocker.DockerError as exc:
         if exc.status != 404:
             log.warning("could not remove container %s: %s", container.id[:12], exc)
+    except (TimeoutError, OSError, aiohttp.ClientError) as exc:
+        log.warning("could not remove container %s: %r", container.id[:12], exc)

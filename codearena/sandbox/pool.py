@@ -2,7 +2,9 @@
 
 A container serves many submissions: after each one it is reset (every process of the runner
 uid killed, every place the runner can write emptied, and both checked) before it goes back to
-the pool. A container that fails its reset, or whose job went wrong, is replaced.
+the pool. A container that fails its reset, or whose job went wrong, is replaced; one that
+cannot be replaced now (its engine is away) is replaced by `refill`, which the engine's health
+check calls (codearena.sandbox.hosts).
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import aiodocker
 
@@ -25,6 +27,12 @@ log = logging.getLogger(__name__)
 
 RESET_TIMEOUT_S = 10.0
 RETRY_DELAY_S = 2.0
+
+
+class Leases(Protocol):
+    """Where sandboxes are leased from: one pool, or every engine's (codearena.sandbox.fleet)."""
+
+    def lease(self) -> contextlib.AbstractAsyncContextManager[Sandbox]: ...
 
 
 @dataclass
@@ -45,10 +53,23 @@ class ContainerPool:
         self._all: set[Sandbox] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
+        self._creating = 0
+        # False while the engine is away: what is missing waits for `refill`.
+        self.replace_now = True
+        self.on_idle: Callable[[], None] = lambda: None  # a sandbox went back to the pool
+
+    @property
+    def missing(self) -> int:
+        """Sandboxes short of `size` that nobody is making now."""
+        return max(0, self.size - len(self._all) - self._creating)
 
     @property
     def idle(self) -> int:
         return self._idle.qsize()
+
+    @property
+    def live(self) -> int:
+        return len(self._all)
 
     @property
     def busy(self) -> int:
@@ -82,13 +103,21 @@ class ContainerPool:
             raise errors[0]
 
     async def _create(self) -> Sandbox:
-        sandbox = await self.engine.create_sandbox(self.settings)
+        self._creating += 1
+        try:
+            sandbox = await self.engine.create_sandbox(self.settings)
+        finally:
+            self._creating -= 1
         if self._closed:
             await sandbox.close()
             raise SandboxError("pool is closed")
         self._all.add(sandbox)
         self.stats.created += 1
         return sandbox
+
+    def _put(self, sandbox: Sandbox) -> None:
+        self._idle.put_nowait(sandbox)
+        self.on_idle()
 
     @contextlib.asynccontextmanager
     async def lease(self) -> AsyncIterator[Sandbox]:
@@ -101,8 +130,40 @@ class ContainerPool:
             yield sandbox
             healthy = True
         finally:
-            sandbox.jobs += 1
-            self._spawn(self._recycle(sandbox, healthy))
+            self.release(sandbox, healthy)
+
+    def take_idle(self) -> Sandbox | None:
+        """A clean container now, or None; give it back with `release`."""
+        if self._closed or self._idle.empty():
+            return None
+        return self._idle.get_nowait()
+
+    def release(self, sandbox: Sandbox, healthy: bool) -> None:
+        """Give back a leased container: reset in the background, or replaced if not `healthy`."""
+        sandbox.jobs += 1
+        self._spawn(self._recycle(sandbox, healthy))
+
+    def busy_sandboxes(self) -> list[Sandbox]:
+        idle = set(self._idle._queue)  # type: ignore[attr-defined]  # asyncio.Queue keeps a deque
+        return [s for s in self._all if s not in idle]
+
+    def discard_idle(self) -> None:
+        """Remove every idle container in the background (its engine was away: none is trusted)."""
+        while not self._idle.empty():
+            self._spawn(self._destroy(self._idle.get_nowait()))
+
+    async def refill(self) -> int:
+        """Make the containers the pool is short of; how many were made. Errors are logged."""
+        wanted = self.missing
+        if not wanted or self._closed:
+            return 0
+        made = await asyncio.gather(*(self._create() for _ in range(wanted)), return_exceptions=True)
+        for sandbox in made:
+            if isinstance(sandbox, Sandbox):
+                self._put(sandbox)
+            else:
+                log.error("engine %s: cannot make a sandbox container: %s", self.engine.name, sandbox)
+        return sum(isinstance(s, Sandbox) for s in made)
 
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.ensure_future(coro)
@@ -115,7 +176,7 @@ class ContainerPool:
                 reply = protocol.ResetReply.parse(await sandbox.request(protocol.RESET, RESET_TIMEOUT_S))
                 self.stats.resets += 1
                 if reply.ok:
-                    self._idle.put_nowait(sandbox)
+                    self._put(sandbox)
                     return
                 log.warning("sandbox %s failed its reset: %s", sandbox.id, reply)
                 self.stats.failed_resets += 1
@@ -123,12 +184,13 @@ class ContainerPool:
                 log.warning("sandbox %s failed its reset: %s", sandbox.id, exc)
                 self.stats.failed_resets += 1
         await self._destroy(sandbox)
-        while not self._closed:
+        # Not if the pool was refilled meanwhile (its engine was away while this one was removed).
+        while not self._closed and self.replace_now and self.missing:
             try:
-                self._idle.put_nowait(await self._create())
+                self._put(await self._create())
                 return
-            except (SandboxError, aiodocker.DockerError, OSError) as exc:
-                log.error("cannot replace a sandbox container: %s; retrying", exc)
+            except (SandboxError, aiodocker.DockerError, OSError, TimeoutError) as exc:
+                log.error("engine %s: cannot replace a sandbox container: %s; retrying", self.engine.name, exc)
                 await asyncio.sleep(RETRY_DELAY_S)
 
     async def _destroy(self, sandbox: Sandbox) -> None:

@@ -34,16 +34,31 @@ async def health(request: web.Request) -> web.Response:
     engine = app.get(ENGINE)
     docker_ok = engine is not None and await engine.docker_up()
     queue = app.get(QUEUE)
+    engines = engine.engines_state() if engine else []
+    down = [e for e in engines if not e["up"]]
+    status = "degraded" if not docker_ok else "reduced" if down else "ok"
     body: dict[str, object] = {
-        "status": "ok" if docker_ok else "degraded",
+        "status": status,
         "docker": docker_ok,
         "queue_depth": queue.depth if queue else 0,
         "pool": engine.pool_state() if engine else {},
+        "engines": engines,
     }
     if not docker_ok:
         reason: str = app.get(ENGINE_ERROR, "") or "Docker is unreachable"
         body["message"] = reason
+    elif down:
+        body["message"] = reduced_capacity(engines)
     return web.json_response(body, status=200 if docker_ok else 503)
+
+
+def reduced_capacity(engines: list[dict[str, object]]) -> str:
+    """What the banner says when some engines are out of the rotation."""
+    down = [e for e in engines if not e["up"]]
+    total = sum(int(str(e["sandboxes"])) for e in engines)
+    left = sum(int(str(e["sandboxes"])) for e in engines if e["up"])
+    names = ", ".join(f"{e['name']} ({e['error'] or 'down'})" for e in down)
+    return f"{left} of {total} sandboxes are judging; out of the rotation: {names}"
 
 
 @routes.get("/api/languages")

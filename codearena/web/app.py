@@ -120,11 +120,11 @@ async def queue_ctx(app: web.Application) -> AsyncIterator[None]:
         return
     settings = app[SETTINGS]
     engine, problems = app[ENGINE], app[PROBLEMS]
-    run_slots = max(1, int(settings.pool_size * settings.run_pool_share))
+    run_slots = max(1, int(settings.sandbox_count * settings.run_pool_share))
     queue = JudgeQueue(engine.judging, engine.languages, app[SUBMISSIONS], app[LIVE], problems,
                        max_depth=settings.queue_size, job_timeout_s=settings.job_timeout_s,
                        run_slots=run_slots)  # fmt: skip
-    await queue.start(workers=settings.pool_size)
+    await queue.start(workers=settings.sandbox_count)
     app[QUEUE] = queue
     yield
     await queue.close(settings.shutdown_grace_s)

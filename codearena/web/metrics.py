@@ -6,6 +6,27 @@ from aiohttp import web
 
 from codearena.web.keys import ENGINE, QUEUE, WEBSOCKETS
 
+ENGINE_METRICS = (
+    ("codearena_engine_up", "gauge", "Whether the Docker engine is in the rotation (1) or not (0).", "up"),
+    ("codearena_engine_sandboxes", "gauge", "Sandbox containers the engine is configured for.", "sandboxes"),
+    ("codearena_engine_busy", "gauge", "Sandbox containers of the engine judging now.", "busy"),
+    ("codearena_engine_failures_total", "counter", "Times the engine was found failing.", "failures"),
+    ("codearena_engine_faults_total", "counter", "Judgings that lost their sandbox on the engine.", "faults"),
+)
+
+
+def _number(value: object) -> object:
+    return int(value) if isinstance(value, bool) else value
+
+
+def engine_lines(engines: list[dict[str, object]]) -> list[str]:
+    """Each engine's numbers, labelled by its name."""
+    lines: list[str] = []
+    for name, kind, help_text, key in ENGINE_METRICS:
+        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
+        lines += [f'{name}{{engine="{e["name"]}"}} {_number(e[key])}' for e in engines]
+    return lines
+
 
 async def metrics(request: web.Request) -> web.Response:
     app = request.app
@@ -28,6 +49,7 @@ async def metrics(request: web.Request) -> web.Response:
         gauge("codearena_pool_created_total", "Sandbox containers created.", pool["created"], "counter")
         gauge("codearena_pool_failed_resets_total", "Containers replaced after a failed reset.",
               pool["failed_resets"], "counter")  # fmt: skip
+        lines += engine_lines(engine.engines_state())
     if queue is not None:
         lines += ["# HELP codearena_submissions_total Submissions judged, by verdict.",
                   "# TYPE codearena_submissions_total counter"]  # fmt: skip

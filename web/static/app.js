@@ -28,6 +28,15 @@ async function checkHealth() {
     const body = await response.json();
     banner.hidden = body.status === "ok";
     detail.textContent = body.status === "ok" ? "" : body.message || "";
+    // Some judge machines are away: judging goes on, slower.
+    const reduced = body.status === "reduced";
+    document.getElementById("health-title").textContent = reduced
+      ? "Judging capacity is reduced:"
+      : "Judging is unavailable:";
+    document.getElementById("health-text").textContent = reduced
+      ? "some judge machines are out of the rotation, so verdicts may take longer."
+      : "the server cannot reach Docker, so Run and Submit will fail until it is back. " +
+        "You can still read problems and your history.";
   } catch (err) {
     banner.hidden = false;
     detail.textContent = "The server itself does not answer.";
