@@ -120,6 +120,9 @@ class SecondEngine:
                 os.kill(pid, signal.SIGKILL)
                 while Path(f"/proc/{pid}").exists():
                     time.sleep(0.1)
+        # No dockerd of ours is alive now: a pid file left by one killed with the session (its
+        # pid maybe another process's by now) would keep the next from starting.
+        pidfile.unlink(missing_ok=True)
 
     async def load_image(self, image: str) -> None:
         """docker save | docker load into this engine, unless it has the image already."""
