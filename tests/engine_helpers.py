@@ -26,6 +26,8 @@ from codearena.paths import ROOT
 HOME = Path("/var/tmp/codearena-engine2")
 MAKE_CERTS = ROOT / "sandbox" / "make-certs.sh"
 START_TIMEOUT_S = 60.0
+BRIDGE = "codearena-e2"  # the second dockerd's bridge (docker0 is the host dockerd's)
+BRIDGE_ADDRESS = "172.31.254.1/24"
 
 
 def free_port() -> int:
@@ -82,8 +84,9 @@ class SecondEngine:
             f"--tlscacert={certs / 'ca.pem'}",
             f"--tlscert={certs / 'server-cert.pem'}",
             f"--tlskey={certs / 'server-key.pem'}",
-            # No networks of its own: sandboxes have none, and the host's dockerd owns the bridge.
-            "--bridge=none",
+            # A bridge of its own: with --bridge=none a dockerd deletes docker0, the host
+            # dockerd's bridge, which `docker build` and published ports need.
+            f"--bridge={BRIDGE}",
             "--iptables=false",
             "--ip-masq=false",
             "--ip-forward=false",
@@ -94,6 +97,7 @@ class SecondEngine:
         if not (self.certs / "cert.pem").exists():
             make_certs(self.certs)
         self._end_leftover()
+        self._make_bridge()
         log = (self.home / "dockerd.log").open("ab")
         # Popen returns at once; the daemon outlives any one await.
         self.process = subprocess.Popen(  # noqa: ASYNC220
@@ -110,6 +114,16 @@ class SecondEngine:
                     tail = (self.home / "dockerd.log").read_text(errors="replace")[-2000:]
                     raise RuntimeError(f"the second dockerd did not start:\n{tail}")
                 await asyncio.sleep(0.2)
+
+    @staticmethod
+    def _make_bridge() -> None:
+        """The second dockerd's bridge, made once per boot (sandboxes have no network at all)."""
+        if Path(f"/sys/class/net/{BRIDGE}").exists():
+            return
+        commands = [["ip", "link", "add", BRIDGE, "type", "bridge"], ["ip", "addr", "add", BRIDGE_ADDRESS, "dev", BRIDGE],
+                    ["ip", "link", "set", BRIDGE, "up"]]  # fmt: skip
+        for command in commands:
+            subprocess.run(command, check=True, capture_output=True)
 
     def _end_leftover(self) -> None:
         """A dockerd a crashed test run left on this data-root holds it: end it."""
