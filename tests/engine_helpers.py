@@ -120,8 +120,11 @@ class SecondEngine:
         """The second dockerd's bridge, made once per boot (sandboxes have no network at all)."""
         if Path(f"/sys/class/net/{BRIDGE}").exists():
             return
-        commands = [["ip", "link", "add", BRIDGE, "type", "bridge"], ["ip", "addr", "add", BRIDGE_ADDRESS, "dev", BRIDGE],
-                    ["ip", "link", "set", BRIDGE, "up"]]  # fmt: skip
+        commands = [
+            ["ip", "link", "add", BRIDGE, "type", "bridge"],
+            ["ip", "addr", "add", BRIDGE_ADDRESS, "dev", BRIDGE],
+            ["ip", "link", "set", BRIDGE, "up"],
+        ]
         for command in commands:
             subprocess.run(command, check=True, capture_output=True)
 
