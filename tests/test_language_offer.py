@@ -1,0 +1,113 @@
+"""Which languages a server offers, on the fake engine: its sandbox tier's; on a function problem
+only those with a harness (the page's select, the API's list and starter code, a 4xx for the
+rest); a stdin problem without starter code of its own in a language starts from the language's."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest_asyncio
+from aiohttp.test_utils import TestServer
+from fakes import FakeEngine
+from test_views import assert_no_inline_code
+
+from codearena.config import Settings
+from codearena.engine import sandbox_image
+from codearena.languages import Language, load_languages
+from codearena.paths import sandbox_image_tag
+from codearena.problems import harness
+from codearena.web.app import init_app
+
+CORE = ["python", "javascript", "java", "cpp"]
+NEW = ["c", "go", "rust", "ruby", "kotlin", "csharp", "typescript", "php", "bash"]
+
+
+def visitor(server: TestServer) -> aiohttp.ClientSession:
+    return aiohttp.ClientSession(base_url=server.make_url(""), cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+@pytest_asyncio.fixture
+async def core_server(settings: Settings, tmp_path: Path) -> AsyncIterator[TestServer]:
+    """A server configured for the core tier's image (the fake engine takes what it is given)."""
+    changes = {"database_path": tmp_path / "codearena.db", "rate_limit_enabled": False, "sandbox_tier": "core"}
+    languages: dict[str, Language] = {}  # the app hands the engine its own dict
+    server = TestServer(init_app(settings.model_copy(update=changes), engine_factory=FakeEngine(languages).factory))
+    async with server:
+        yield server
+
+
+def options(page: str) -> list[str]:
+    return [attrs["value"] or "" for attrs in assert_no_inline_code(page).find("option")]
+
+
+async def test_the_full_tier_offers_thirteen_languages_and_says_where_they_run(fake_server: TestServer) -> None:
+    async with visitor(fake_server) as client, client.get("/api/languages") as r:
+        offered = await r.json()
+    assert [lang["id"] for lang in offered] == CORE + NEW
+    tiers = {lang["id"]: lang["tier"] for lang in offered}
+    assert tiers == {**dict.fromkeys(CORE, "core"), **dict.fromkeys(NEW, "full")}
+    assert {lang["image"] for lang in offered} == {sandbox_image_tag("full")}
+    assert sandbox_image_tag("full").startswith("codearena-sandbox:full-")
+
+
+async def test_a_core_tier_server_offers_the_original_four(core_server: TestServer) -> None:
+    async with visitor(core_server) as client:
+        async with client.get("/api/languages") as r:
+            offered = await r.json()
+        async with client.get("/api/problems/a-plus-b") as r:
+            detail = await r.json()
+        async with client.get("/problems/a-plus-b") as r:
+            page = await r.text()
+        body = {"problem": "a-plus-b", "language": "go", "source": "package main\n"}
+        async with client.post("/api/submissions", json=body) as r:
+            refused = await r.json()
+            status = r.status
+    assert [lang["id"] for lang in offered] == CORE
+    assert {lang["image"] for lang in offered} == {sandbox_image_tag("core")} != {sandbox_image_tag("full")}
+    assert detail["languages"] == CORE and set(detail["starter_code"]) == set(CORE)
+    assert options(page) == CORE
+    assert status == 400 and refused["error"]["code"] == "unknown_language"
+
+
+async def test_a_function_problem_offers_only_the_languages_with_a_harness(fake_server: TestServer) -> None:
+    assert sorted(harness.GENERATORS) == sorted(CORE), "the harnesses are the original four's"
+    async with visitor(fake_server) as client:
+        async with client.get("/api/problems/two-sum") as r:
+            detail = await r.json()
+        async with client.get("/problems/two-sum") as r:
+            page = await r.text()
+        refusals = []
+        for language in NEW:
+            for path in ("/api/submissions", "/api/run"):
+                body = {"problem": "two-sum", "language": language, "source": "x", "stdin": ""}
+                async with client.post(path, json=body) as r:
+                    refusals.append((path, language, r.status, (await r.json())["error"]["code"]))
+    assert detail["languages"] == CORE and set(detail["starter_code"]) == set(CORE)
+    assert options(page) == CORE
+    paths = ("/api/submissions", "/api/run")
+    assert refusals == [(path, lang, 400, "unsupported_language") for lang in NEW for path in paths]
+
+
+async def test_a_stdin_problem_offers_every_language_with_a_starter(fake_server: TestServer) -> None:
+    languages = load_languages()
+    async with visitor(fake_server) as client:
+        async with client.get("/api/problems/a-plus-b") as r:
+            a_plus_b = await r.json()
+        async with client.get("/api/problems/merge-intervals") as r:
+            merge = await r.json()
+        async with client.get("/problems/a-plus-b") as r:
+            page = await r.text()
+    assert a_plus_b["languages"] == merge["languages"] == options(page) == CORE + NEW
+    # a-plus-b has its own starter in every language; merge-intervals in the four, and the
+    # others start from the language's generic one.
+    assert all("TODO: print a + b" in a_plus_b["starter_code"][lang] for lang in CORE + NEW)
+    assert all(merge["starter_code"][lang] == languages[lang].starter for lang in NEW)
+    assert all(merge["starter_code"][lang] != languages[lang].starter for lang in CORE)
+
+
+def test_the_image_follows_the_tier_unless_one_is_named(settings: Settings) -> None:
+    assert sandbox_image(settings) == sandbox_image_tag("full")
+    assert sandbox_image(settings.model_copy(update={"sandbox_tier": "core"})) == sandbox_image_tag("core")
+    assert sandbox_image(settings.model_copy(update={"sandbox_image": "mine:1"})) == "mine:1"
