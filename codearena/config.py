@@ -46,7 +46,7 @@ class Settings(BaseModel):
     )
     sandbox_tier: Literal["core", "full"] = Field(
         "full",
-        description="the sandbox image's tier: core (Python, JavaScript, Java, C++; a small image) or full "
+        description="the sandbox image's tier: core (Python, JavaScript, Java, C++, C, Bash; a small image) or full "
         "(every language); the server offers the tier's languages whose toolchain the image has",
     )
     pool_size: int = Field(2, ge=1, le=64, description="warm sandbox containers, the judging concurrency")

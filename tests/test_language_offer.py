@@ -4,6 +4,7 @@ rest); a stdin problem without starter code of its own in a language starts from
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -15,13 +16,14 @@ from test_views import assert_no_inline_code
 
 from codearena.config import Settings
 from codearena.engine import sandbox_image
-from codearena.languages import Language, load_languages
-from codearena.paths import sandbox_image_tag
+from codearena.languages import TIERS, Language, load_languages
+from codearena.paths import IMAGE_SOURCES, SANDBOX_DIR, sandbox_image_tag
 from codearena.problems import harness
 from codearena.web.app import init_app
 
-CORE = ["python", "javascript", "java", "cpp"]
+HARNESS = ["python", "javascript", "java", "cpp"]  # the original four, with function harnesses
 NEW = ["c", "go", "rust", "ruby", "kotlin", "csharp", "typescript", "php", "bash"]
+CORE = [*HARNESS, "c", "bash"]  # the core tier: gcc comes with g++, bash with Debian
 
 
 def visitor(server: TestServer) -> aiohttp.ClientSession:
@@ -45,14 +47,14 @@ def options(page: str) -> list[str]:
 async def test_the_full_tier_offers_thirteen_languages_and_says_where_they_run(fake_server: TestServer) -> None:
     async with visitor(fake_server) as client, client.get("/api/languages") as r:
         offered = await r.json()
-    assert [lang["id"] for lang in offered] == CORE + NEW
+    assert [lang["id"] for lang in offered] == HARNESS + NEW
     tiers = {lang["id"]: lang["tier"] for lang in offered}
-    assert tiers == {**dict.fromkeys(CORE, "core"), **dict.fromkeys(NEW, "full")}
+    assert tiers == {lang: "core" if lang in CORE else "full" for lang in HARNESS + NEW}
     assert {lang["image"] for lang in offered} == {sandbox_image_tag("full")}
     assert sandbox_image_tag("full").startswith("codearena-sandbox:full-")
 
 
-async def test_a_core_tier_server_offers_the_original_four(core_server: TestServer) -> None:
+async def test_a_core_tier_server_offers_six_languages(core_server: TestServer) -> None:
     async with visitor(core_server) as client:
         async with client.get("/api/languages") as r:
             offered = await r.json()
@@ -72,7 +74,7 @@ async def test_a_core_tier_server_offers_the_original_four(core_server: TestServ
 
 
 async def test_a_function_problem_offers_only_the_languages_with_a_harness(fake_server: TestServer) -> None:
-    assert sorted(harness.GENERATORS) == sorted(CORE), "the harnesses are the original four's"
+    assert sorted(harness.GENERATORS) == sorted(HARNESS), "the harnesses are the original four's"
     async with visitor(fake_server) as client:
         async with client.get("/api/problems/two-sum") as r:
             detail = await r.json()
@@ -84,8 +86,8 @@ async def test_a_function_problem_offers_only_the_languages_with_a_harness(fake_
                 body = {"problem": "two-sum", "language": language, "source": "x", "stdin": ""}
                 async with client.post(path, json=body) as r:
                     refusals.append((path, language, r.status, (await r.json())["error"]["code"]))
-    assert detail["languages"] == CORE and set(detail["starter_code"]) == set(CORE)
-    assert options(page) == CORE
+    assert detail["languages"] == HARNESS and set(detail["starter_code"]) == set(HARNESS)
+    assert options(page) == HARNESS
     paths = ("/api/submissions", "/api/run")
     assert refusals == [(path, lang, 400, "unsupported_language") for lang in NEW for path in paths]
 
@@ -99,15 +101,26 @@ async def test_a_stdin_problem_offers_every_language_with_a_starter(fake_server:
             merge = await r.json()
         async with client.get("/problems/a-plus-b") as r:
             page = await r.text()
-    assert a_plus_b["languages"] == merge["languages"] == options(page) == CORE + NEW
+    assert a_plus_b["languages"] == merge["languages"] == options(page) == HARNESS + NEW
     # a-plus-b has its own starter in every language; merge-intervals in the four, and the
     # others start from the language's generic one.
-    assert all("TODO: print a + b" in a_plus_b["starter_code"][lang] for lang in CORE + NEW)
+    assert all("TODO: print a + b" in a_plus_b["starter_code"][lang] for lang in HARNESS + NEW)
     assert all(merge["starter_code"][lang] == languages[lang].starter for lang in NEW)
-    assert all(merge["starter_code"][lang] != languages[lang].starter for lang in CORE)
+    assert all(merge["starter_code"][lang] != languages[lang].starter for lang in HARNESS)
 
 
 def test_the_image_follows_the_tier_unless_one_is_named(settings: Settings) -> None:
     assert sandbox_image(settings) == sandbox_image_tag("full")
     assert sandbox_image(settings.model_copy(update={"sandbox_tier": "core"})) == sandbox_image_tag("core")
     assert sandbox_image(settings.model_copy(update={"sandbox_image": "mine:1"})) == "mine:1"
+
+
+def test_the_image_tag_is_the_one_build_image_sh_gives() -> None:
+    """codearena/paths.py and sandbox/build-image.sh hash the same files into the same tag."""
+    script = (SANDBOX_DIR / "build-image.sh").read_text()
+    files = " ".join(IMAGE_SOURCES)
+    assert f'TAG="codearena-sandbox:$TIER-$(cat {files} | sha256sum | cut -c1-12)"' in script
+    shell = subprocess.run(["sh", "-c", f"cat {files} | sha256sum | cut -c1-12"], cwd=SANDBOX_DIR,
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    for tier in TIERS:
+        assert sandbox_image_tag(tier) == f"codearena-sandbox:{tier}-{shell.stdout.strip()}"

@@ -9,6 +9,7 @@ import pytest
 from codearena.domain.verdicts import Verdict
 from codearena.languages import Language
 from codearena.paths import PROBLEMS_DIR
+from codearena.problems import harness
 from codearena.problems.model import FileCache, ProblemError
 from codearena.problems.native import load_problem, load_problems
 from codearena.services.problems import languages_for, starter_code
@@ -45,7 +46,7 @@ def test_bundled_problem_is_complete(slug: str, languages: dict[str, Language]) 
     problem = load_problem(PROBLEMS_DIR / slug, set(languages))
     assert len(problem.tests) >= 10
     assert len(problem.samples) >= 2
-    core = {lang.id for lang in languages.values() if lang.tier == "core"}
+    core = set(harness.GENERATORS)
     may_use = {lang.id for lang in languages_for(problem, languages.values())}
     # Its own starter code in every language a function problem takes (the four with a harness),
     # and at least in those four for one that reads stdin (others start from their generic one).

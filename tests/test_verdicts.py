@@ -9,6 +9,7 @@ from conftest import write_problem
 
 from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
+from codearena.languages import Language
 from codearena.problems.model import Problem
 
 pytestmark = pytest.mark.docker
@@ -81,7 +82,8 @@ PROGRAMS: dict[str, dict[Verdict, str]] = {
         "\t\tb := make([]byte, 1<<20)\n\t\tfor i := range b {\n\t\t\tb[i] = 1\n\t\t}\n\t\tblocks = append(blocks, b)\n\t}\n}\n",
         Verdict.RUNTIME_ERROR: 'package main\n\nimport "os"\n\nfunc main() {\n\tx := []int{1}\n\tx[len(os.Args)+2] = 1\n}\n',
         Verdict.COMPILATION_ERROR: "package main\n\nfunc main() {\n\tx := \n}\n",
-        Verdict.OUTPUT_LIMIT_EXCEEDED: 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println("xxxxxxxxxxxxxxxxxxxx")\n\t}\n}\n',
+        Verdict.OUTPUT_LIMIT_EXCEEDED: 'package main\n\nimport (\n\t"fmt"\n\t"strings"\n)\n\nfunc main() {\n'
+        '\ts := strings.Repeat("x", 1000)\n\tfor {\n\t\tfmt.Println(s)\n\t}\n}\n',
     },
     "rust": {
         A: "use std::io::Read;\nfn main() {\n    let mut s = String::new();\n    std::io::stdin().read_to_string(&mut s).unwrap();\n"
@@ -94,7 +96,7 @@ PROGRAMS: dict[str, dict[Verdict, str]] = {
         "        v.push(vec![1u8; 1 << 20]);\n    }\n}\n",
         Verdict.RUNTIME_ERROR: 'fn main() {\n    let v = vec![1];\n    let i = std::env::args().count() + 2;\n    println!("{}", v[i]);\n}\n',
         Verdict.COMPILATION_ERROR: 'fn main() {\n    let x: i32 = "a";\n}\n',
-        Verdict.OUTPUT_LIMIT_EXCEEDED: 'fn main() {\n    loop {\n        println!("xxxxxxxxxxxxxxxxxxxx");\n    }\n}\n',
+        Verdict.OUTPUT_LIMIT_EXCEEDED: 'fn main() {\n    let s = "x".repeat(1000);\n    loop {\n        println!("{}", s);\n    }\n}\n',
     },
     "ruby": {
         A: "puts gets.to_i\n",
@@ -152,17 +154,39 @@ PROGRAMS: dict[str, dict[Verdict, str]] = {
         Verdict.MEMORY_LIMIT_EXCEEDED: "s=xxxxxxxxxxxxxxxx\nwhile :; do s=$s$s; done\n",
         Verdict.RUNTIME_ERROR: "echo boom >&2\nexit 3\n",
         Verdict.COMPILATION_ERROR: "if then fi\n",
-        Verdict.OUTPUT_LIMIT_EXCEEDED: "while :; do echo xxxxxxxxxxxxxxxxxxxx; done\n",
+        Verdict.OUTPUT_LIMIT_EXCEEDED: "s=$(printf '%1000s')\nwhile :; do echo \"$s\"; done\n",
     },
 }
 
 CASES = [(lang, verdict) for lang, programs in PROGRAMS.items() for verdict in programs]
+# How each runtime error above is reported: the exception and the user's line, where the
+# runtime names them (languages.yaml's error_type and error_line), else how the program ended.
+RUNTIME_ERRORS = {
+    "python": "ValueError at main.py:1 (exit code 1)",
+    "javascript": "error at main.js:1 (exit code 1)",
+    "java": "java.lang.ArrayIndexOutOfBoundsException at Main.java:3 (exit code 1)",
+    "cpp": "segmentation fault (SIGSEGV)",
+    "c": "segmentation fault (SIGSEGV)",
+    "go": "runtime error: index out of range at main.go:7 (exit code 2)",
+    "rust": "index out of bounds at main.rs:4 (exit code 101)",
+    "ruby": "ArgumentError at main.rb:1 (exit code 1)",
+    "kotlin": "java.lang.ArrayIndexOutOfBoundsException at main.kt:3 (exit code 1)",
+    "csharp": "System.IndexOutOfRangeException at main.cs:4 (exit code 1)",
+    "typescript": "error at main.ts:1 (exit code 1)",
+    "php": "RuntimeException at main.php:2 (exit code 255)",
+    "bash": "exit code 3",
+}
+
+
+def test_every_language_has_every_verdict(languages: dict[str, Language]) -> None:
+    assert set(PROGRAMS) == set(RUNTIME_ERRORS) == set(languages)
+    assert all(set(programs) == set(PROGRAMS["python"]) for programs in PROGRAMS.values())
+    assert len(PROGRAMS["python"]) == 7
 
 
 @pytest.mark.parametrize(("language", "expected"), CASES, ids=[f"{lang}-{v.value}" for lang, v in CASES])
 async def test_verdict(engine: Engine, echo_problem: Problem, language: str, expected: Verdict) -> None:
-    source = PROGRAMS[language][expected]
-    result = await engine.judge.judge(echo_problem, engine.languages[language], source)
+    result = await engine.judge.judge(echo_problem, engine.languages[language], PROGRAMS[language][expected])
     assert result.verdict == expected, result.model_dump()
     assert result.total == len(echo_problem.tests) == 3
     if expected == A:
@@ -175,6 +199,8 @@ async def test_verdict(engine: Engine, echo_problem: Problem, language: str, exp
         # All tests run by default; the first failing test decides the verdict.
         assert result.tests[0].verdict == expected
         assert result.passed == 0
+    if expected == Verdict.RUNTIME_ERROR:
+        assert result.reason == f"test 1: {RUNTIME_ERRORS[language]}"
 
 
 async def test_compile_error_carries_the_compiler_message(engine: Engine, echo_problem: Problem) -> None:
