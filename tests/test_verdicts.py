@@ -203,6 +203,16 @@ async def test_verdict(engine: Engine, echo_problem: Problem, language: str, exp
         assert result.reason == f"test 1: {RUNTIME_ERRORS[language]}"
 
 
+async def test_every_generic_starter_compiles_and_runs(
+    engine: Engine, echo_problem: Problem, languages: dict[str, Language]
+) -> None:
+    """The code a stdin problem starts from where it has none of its own: it compiles and runs
+    (it solves nothing: what it prints is a wrong answer, or by chance a right one)."""
+    for language in (lang for lang in languages.values() if lang.starter):
+        result = await engine.judge.judge(echo_problem, engine.languages[language.id], language.starter)
+        assert result.verdict in (Verdict.WRONG_ANSWER, A), (language.id, result.model_dump())
+
+
 async def test_compile_error_carries_the_compiler_message(engine: Engine, echo_problem: Problem) -> None:
     result = await engine.judge.judge(echo_problem, engine.languages["python"], "def f(:\n    pass\n")
     assert result.verdict == Verdict.COMPILATION_ERROR
