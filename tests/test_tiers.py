@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from conftest import docker_unavailable
@@ -14,7 +16,7 @@ from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
 from codearena.engine import Engine
 from codearena.languages import Language, load_languages
-from codearena.paths import ROOT, sandbox_image_tag
+from codearena.paths import PROBLEMS_DIR, ROOT, sandbox_image_tag
 from codearena.problems.model import Problem
 from codearena.sandbox.docker import EngineError
 
@@ -85,3 +87,17 @@ async def test_the_core_image_offers_six_languages(
         assert engine.docker.image == image
     finally:
         await engine.close()
+
+
+async def test_the_command_line_says_when_its_image_lacks_a_language(tmp_path: Path) -> None:
+    image = await core_image()
+    config = tmp_path / "config.toml"
+    config.write_text('sandbox_tier = "core"\n')
+    solution = PROBLEMS_DIR / "a-plus-b" / "solutions" / "accepted.go"
+    proc = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "codearena.cli", "--config", str(config), "judge", "a-plus-b", str(solution)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert f"go is not offered by the sandbox image {image}; it offers {', '.join(CORE)}" in proc.stderr
