@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any, cast
 
 import aiohttp
 import pytest_asyncio
@@ -17,8 +18,10 @@ from test_views import assert_no_inline_code
 from codearena.config import Settings
 from codearena.engine import sandbox_image
 from codearena.languages import TIERS, Language, load_languages
-from codearena.paths import IMAGE_SOURCES, SANDBOX_DIR, sandbox_image_tag
+from codearena.paths import IMAGE_SOURCES, PROBLEMS_DIR, SANDBOX_DIR, sandbox_image_tag
 from codearena.problems import harness
+from codearena.problems.native import load_problems
+from codearena.services.similarity import SimilarityService
 from codearena.web.app import init_app
 
 HARNESS = ["python", "javascript", "java", "cpp"]  # the original four, with function harnesses
@@ -124,3 +127,14 @@ def test_the_image_tag_is_the_one_build_image_sh_gives() -> None:
                            capture_output=True, text=True, check=True)  # fmt: skip
     for tier in TIERS:
         assert sandbox_image_tag(tier) == f"codearena-sandbox:{tier}-{shell.stdout.strip()}"
+
+
+def test_similarity_leaves_out_the_starter_a_submission_began_from() -> None:
+    """Two Go solutions of a stdin problem share the generic starter's lines: they are boilerplate."""
+    languages = load_languages()
+    problems, _ = load_problems(PROBLEMS_DIR, set(languages))
+    unused = cast(Any, None)
+    service = SimilarityService(unused, unused, unused, problems, unused, languages)
+    assert service._starter("merge-intervals", "go") == languages["go"].starter
+    assert service._starter("merge-intervals", "python") == problems["merge-intervals"].starter_code["python"]
+    assert service._starter("two-sum", "go") == "" and service._starter("no-such-problem", "go") == ""

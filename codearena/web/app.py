@@ -151,7 +151,7 @@ async def similarity_ctx(app: web.Application) -> AsyncIterator[None]:
     """Similarity reports, made in a worker process that starts when one is asked for."""
     problems = app[PROBLEMS]
     app[SIMILARITY] = SimilarityService(app[ASSIGNMENTS], app[CONTESTS], SimilarityStore(app[DATABASE]), problems,
-                                        ProcessWorker())  # fmt: skip
+                                        ProcessWorker(), app[LANGUAGES])  # fmt: skip
     yield
     await app[SIMILARITY].close()
 
