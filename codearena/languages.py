@@ -55,6 +55,9 @@ class Language(BaseModel):
     source_name: str
     extensions: list[str] = Field(default_factory=list)
     starter: str = Field("", description="the editor's code on a stdin problem without starter code of its own")
+    highlight: Literal["", "python", "javascript", "java", "cpp"] = Field(
+        "", description="the browser editor's grammar that highlights it; empty: its own id's, if the editor has one"
+    )
     entry: EntryRule | None = None
     compile: list[str] | None = None
     syntax_check: Literal["python"] | None = None

@@ -50,3 +50,16 @@ async def test_every_language_starts_from_its_starter_and_a_function_problem_off
         await open_problem(page, "two-sum")
         offered = await page.get_by_label("Language").locator("option").evaluate_all("os => os.map(o => o.value)")
         assert offered == ["python", "javascript", "java", "cpp"]
+
+
+async def test_c_typescript_and_csharp_are_highlighted_with_a_kins_grammar(context: BrowserContext) -> None:
+    async with checked_page(context) as page:
+        await open_problem(page)
+        picker = page.get_by_label("Language")
+        for lang in ("c", "typescript", "csharp", "python"):
+            await picker.select_option(lang)
+            await expect(page.locator("#editor .cm-content")).to_contain_text("TODO: print a + b", timeout=WAIT_MS)
+            await expect(page.locator("#editor .tok-keyword").first).to_be_visible(timeout=WAIT_MS)
+        await picker.select_option("go")  # no grammar of its own: plain text, still editable
+        await expect(page.locator("#editor .cm-content")).to_contain_text("package main", timeout=WAIT_MS)
+        assert await page.locator("#editor .tok-keyword").count() == 0

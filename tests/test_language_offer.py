@@ -23,6 +23,7 @@ from codearena.problems import harness
 from codearena.problems.native import load_problems
 from codearena.services.similarity import SimilarityService
 from codearena.web.app import init_app
+from server_helpers import submit
 
 HARNESS = ["python", "javascript", "java", "cpp"]  # the original four, with function harnesses
 NEW = ["c", "go", "rust", "ruby", "kotlin", "csharp", "typescript", "php", "bash"]
@@ -138,3 +139,15 @@ def test_similarity_leaves_out_the_starter_a_submission_began_from() -> None:
     assert service._starter("merge-intervals", "go") == languages["go"].starter
     assert service._starter("merge-intervals", "python") == problems["merge-intervals"].starter_code["python"]
     assert service._starter("two-sum", "go") == "" and service._starter("no-such-problem", "go") == ""
+
+
+async def test_a_c_submission_is_shown_with_the_cpp_grammar(fake_server: TestServer) -> None:
+    async with visitor(fake_server) as client:
+        submission_id = await submit(client, "a-plus-b", "c", "accept")
+        async with client.get(f"/submissions/{submission_id}") as r:
+            page = await r.text()
+        async with client.get("/problems/a-plus-b") as r:
+            problem_page = await r.text()
+    assert 'data-language="c" data-highlight="cpp"' in page
+    assert '<option value="c" data-version="" data-highlight="cpp"' in problem_page
+    assert '<option value="go" data-version="" data-highlight="go"' in problem_page
