@@ -75,7 +75,7 @@ async def judge_command(args: argparse.Namespace) -> int:
         return fail(str(exc))
     try:
         if lang_id not in engine.languages:
-            return fail(f"{lang_id} is not offered by the sandbox image {engine.docker.image}; "
+            return fail(f"{lang_id} is not offered by the sandbox image {engine.image}; "
                         f"it offers {', '.join(engine.languages)} (see sandbox_tier)")  # fmt: skip
         result = await engine.judge.judge(problem, languages[lang_id], source, show)
     finally:

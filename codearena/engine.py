@@ -36,6 +36,7 @@ class Engine:
         languages: dict[str, Language],
     ) -> None:
         self.settings = settings
+        self.image = sandbox_image(settings)
         self.docker = docker
         self.pool = pool
         self.languages = languages
@@ -98,13 +99,13 @@ class Engine:
                     del self.languages[language.id]
                     log.warning(
                         "%s is not offered: `%s` fails in the sandbox image %s (%s), which lacks its toolchain",
-                        language.name, " ".join(language.version_command), self.docker.image,
+                        language.name, " ".join(language.version_command), self.image,
                         lines[-1] if lines else f"exit code {reply.exit_code}",
                     )  # fmt: skip
                     continue
                 language.version = lines[0].strip() if lines else "unknown"
         if not self.languages:
-            raise EngineError(f"the sandbox image {self.docker.image} has none of the languages' toolchains")
+            raise EngineError(f"the sandbox image {self.image} has none of the languages' toolchains")
 
     async def close(self) -> None:
         """Remove every container and close the Docker client; safe to call twice."""

@@ -84,7 +84,7 @@ async def test_the_core_image_offers_six_languages(
     engine, languages = await start(settings, sandbox_tier="core")
     try:
         assert list(languages) == CORE and caplog.text == "", "the tier's languages are all there"
-        assert engine.docker.image == image
+        assert engine.image == image
     finally:
         await engine.close()
 
