@@ -3,13 +3,15 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha256sum pyproject.toml 2>/dev/null | cut -c1-12)
+# The sandbox image tier config.toml chooses (core or full); the tests use the full tier.
+TIER   := $(or $(shell sed -n 's/^sandbox_tier *= *"\([a-z]*\)".*/\1/p' config.toml 2>/dev/null),full)
 
-.PHONY: run test check setup venv docker image server-image browser pandoc lint pytest bench clean
+.PHONY: run test check setup venv docker image test-image server-image browser pandoc lint pytest bench clean
 
 run: setup  ## start CodeArena with the bundled problems on http://127.0.0.1:8080/
 	$(BIN)/codearena --config config.toml serve
 
-test: setup browser pandoc lint pytest  ## everything CI runs
+test: setup test-image browser pandoc lint pytest  ## everything CI runs
 
 check: lint  ## the fast tier: lint, types and every test that needs neither Docker nor a browser
 	$(BIN)/pytest -m "not docker and not browser"
@@ -27,8 +29,11 @@ $(STAMP): pyproject.toml
 docker:
 	sandbox/ensure-docker.sh
 
-image: docker
-	sandbox/build-image.sh >/dev/null
+image: docker  ## the sandbox image of config.toml's sandbox_tier
+	sandbox/build-image.sh $(TIER) >/dev/null
+
+test-image: docker  ## the full tier's sandbox image, which the tests judge in
+	sandbox/build-image.sh full >/dev/null
 
 server-image: setup  ## the server itself as an image (see the README)
 	sandbox/build-server-image.sh codearena-server:latest

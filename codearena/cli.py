@@ -74,6 +74,9 @@ async def judge_command(args: argparse.Namespace) -> int:
     except EngineError as exc:
         return fail(str(exc))
     try:
+        if lang_id not in engine.languages:
+            return fail(f"{lang_id} is not offered by the sandbox image {engine.image}; "
+                        f"it offers {', '.join(engine.languages)} (see sandbox_tier)")  # fmt: skip
         result = await engine.judge.judge(problem, languages[lang_id], source, show)
     finally:
         await engine.close()
@@ -114,6 +117,7 @@ async def check_problems_command(args: argparse.Namespace) -> int:
             for check in checks
             if engine is not None and check.problem is not None
             for name, language in check.solutions.items()
+            if language.id in engine.languages
         }
         for check in checks:
             for fault in check.faults:
@@ -125,6 +129,8 @@ async def check_problems_command(args: argparse.Namespace) -> int:
                 print(f"ok: {problem.slug}: {_problem_summary(problem)}", flush=True)
             for name in check.solutions:
                 if (task := verdicts.get((check.folder, name))) is None:
+                    if engine is not None and check.solutions[name].id not in engine.languages:
+                        print(f"skipped: {problem.slug}/{name}: the sandbox image has no {check.solutions[name].name}")
                     continue
                 failure = await task
                 failures += failure is not None

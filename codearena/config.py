@@ -80,7 +80,12 @@ class Settings(BaseModel):
     public_host: str = Field("", description="the name users reach the server by, e.g. judge.example.org")
     # sandbox
     sandbox_image: str = Field(
-        "", description="Docker image of the sandbox; empty: the image built from sandbox/ by make"
+        "", description="Docker image of the sandbox; empty: the image of sandbox_tier built from sandbox/ by make"
+    )
+    sandbox_tier: Literal["core", "full"] = Field(
+        "full",
+        description="the sandbox image's tier: core (Python, JavaScript, Java, C++, C, Bash; a small image) or full "
+        "(every language); the server offers the tier's languages whose toolchain the image has",
     )
     pool_size: int = Field(
         2, ge=1, le=64, description="warm sandbox containers, the judging concurrency (when engines is empty)"

@@ -8,9 +8,10 @@ from codearena.config import Settings
 from codearena.judging.checkers import Checkers
 from codearena.judging.judge import Judge
 from codearena.judging.programs import SANDBOX_ENV
-from codearena.languages import Language, load_languages
+from codearena.languages import Language, load_languages, tier_languages
 from codearena.paths import sandbox_image_tag
 from codearena.sandbox import protocol
+from codearena.sandbox.docker import EngineError
 from codearena.sandbox.fleet import Fleet
 from codearena.sandbox.pool import ContainerPool
 from codearena.sandbox.protocol import ProgramLimits, RunReply
@@ -22,9 +23,15 @@ VERSION_LIMITS = ProgramLimits(
 )
 
 
+def sandbox_image(settings: Settings) -> str:
+    """The sandbox image the settings name: sandbox_image, else the checkout's image of sandbox_tier."""
+    return settings.sandbox_image or sandbox_image_tag(settings.sandbox_tier)
+
+
 class Engine:
     def __init__(self, settings: Settings, pool: Fleet, languages: dict[str, Language]) -> None:
         self.settings = settings
+        self.image = sandbox_image(settings)
         self.pool = pool
         self.languages = languages
         self.checkers = Checkers(settings, self._start_checker_pool)
@@ -34,9 +41,15 @@ class Engine:
     @classmethod
     async def start(cls, settings: Settings, languages: dict[str, Language] | None = None) -> Engine:
         """Connect to every Docker engine, fill their pools and read each toolchain's version;
-        raises EngineError when no engine can judge."""
+        raises EngineError when no engine can judge.
+
+        The languages offered follow the image: those beyond settings.sandbox_tier, and those
+        whose toolchain the image lacks, are dropped from `languages` (the caller's dict: the
+        server's list of languages is this one)."""
         languages = languages if languages is not None else load_languages()
-        pool = await Fleet.start(settings, settings.sandbox_image or sandbox_image_tag())
+        for lang_id in set(languages) - set(tier_languages(languages, settings.sandbox_tier)):
+            del languages[lang_id]
+        pool = await Fleet.start(settings, sandbox_image(settings))
         engine = cls(settings, pool, languages)
         try:
             await engine.probe_versions()
@@ -67,14 +80,25 @@ class Engine:
         return pool
 
     async def probe_versions(self) -> None:
-        """Read each toolchain's version from inside the sandbox."""
+        """Read each toolchain's version from inside the sandbox; a language whose version
+        command fails there (its toolchain is not in this image) is no longer offered."""
         async with self.pool.lease() as sandbox:
             await sandbox.request(protocol.prepare({}, SANDBOX_ENV), 10)
-            for language in self.languages.values():
+            for language in list(self.languages.values()):
                 frame = protocol.execute(language.version_command, VERSION_LIMITS)
                 reply = RunReply.parse(await sandbox.request(frame, 20))
                 lines = reply.output.decode("utf-8", "replace").strip().splitlines()
+                if reply.exit_code != 0 or reply.signal is not None:
+                    del self.languages[language.id]
+                    log.warning(
+                        "%s is not offered: `%s` fails in the sandbox image %s (%s), which lacks its toolchain",
+                        language.name, " ".join(language.version_command), self.image,
+                        lines[-1] if lines else f"exit code {reply.exit_code}",
+                    )  # fmt: skip
+                    continue
                 language.version = lines[0].strip() if lines else "unknown"
+        if not self.languages:
+            raise EngineError(f"the sandbox image {self.image} has none of the languages' toolchains")
 
     async def close(self) -> None:
         """Remove every container and close the Docker client; safe to call twice."""

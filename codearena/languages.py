@@ -43,15 +43,26 @@ class Harness(BaseModel):
     stack_bytes: int
 
 
+# The sandbox image's tiers, smallest first: each holds the toolchains of those before it.
+TIERS = ("core", "full")
+Tier = Literal["core", "full"]
+
+
 class Language(BaseModel):
     id: str
     name: str
+    tier: Tier = Field("full", description="the smallest sandbox image tier that has its toolchain")
     source_name: str
     extensions: list[str] = Field(default_factory=list)
+    starter: str = Field("", description="the editor's code on a stdin problem without starter code of its own")
+    highlight: Literal["", "python", "javascript", "java", "cpp"] = Field(
+        "", description="the browser editor's grammar that highlights it; empty: its own id's, if the editor has one"
+    )
     entry: EntryRule | None = None
     compile: list[str] | None = None
     syntax_check: Literal["python"] | None = None
     run: list[str]
+    env: dict[str, str] = Field(default_factory=dict, description="set for its compile and runs, beside the sandbox's")
     version_command: list[str]
     time_multiplier: float = Field(1.0, gt=0)
     memory_slack_mb: int = Field(0, ge=0)
@@ -120,6 +131,16 @@ def load_languages(path: Path = LANGUAGES_FILE) -> dict[str, Language]:
         except (ValidationError, TypeError) as exc:
             raise LanguageError(f"{path}: language {lang_id!r}: {exc}") from exc
     return languages
+
+
+def in_tier(language: Language, tier: str) -> bool:
+    """Whether the sandbox image of `tier` has the language's toolchain."""
+    return TIERS.index(language.tier) <= TIERS.index(tier)
+
+
+def tier_languages(languages: dict[str, Language], tier: str) -> dict[str, Language]:
+    """The languages a server running the image of `tier` offers (before probing the image)."""
+    return {lang_id: lang for lang_id, lang in languages.items() if in_tier(lang, tier)}
 
 
 def language_for_file(languages: dict[str, Language], path: Path) -> str | None:

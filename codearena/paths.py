@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -17,9 +18,10 @@ STATIC_DIR = WEB_DIR / "static"
 IMAGE_SOURCES = ("Dockerfile", "launch.c", "supervisor.py")
 
 
-def sandbox_image_tag() -> str:
-    """The tag sandbox/build-image.sh gives the image built from this checkout."""
+@functools.cache  # read once: the image a running server uses does not change under it
+def sandbox_image_tag(tier: str = "full") -> str:
+    """The tag `sandbox/build-image.sh TIER` gives the image of that tier built from this checkout."""
     digest = hashlib.sha256()
     for name in IMAGE_SOURCES:
         digest.update((SANDBOX_DIR / name).read_bytes())
-    return f"codearena-sandbox:{digest.hexdigest()[:12]}"
+    return f"codearena-sandbox:{tier}-{digest.hexdigest()[:12]}"

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Build the sandbox image if it is missing. Its tag is a hash of the files it is built from,
-# so an edit to sandbox/ gives a new tag and a rebuild, and an unchanged tree costs nothing.
+# Build the sandbox image of a tier (core or full, see the Dockerfile; default full) if it is
+# missing: sandbox/build-image.sh [TIER]. Its tag is the tier and a hash of the files it is
+# built from (codearena/paths.py computes the same), so an edit to sandbox/ gives a new tag and
+# a rebuild, and an unchanged tree costs nothing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 log() { echo "[sandbox] $*" >&2; }
 
-TAG="codearena-sandbox:$(cat Dockerfile launch.c supervisor.py | sha256sum | cut -c1-12)"
+TIER="${1:-full}"
+case "$TIER" in
+    core | full) ;;
+    *) log "unknown tier '$TIER': use core or full"; exit 2 ;;
+esac
+TAG="codearena-sandbox:$TIER-$(cat Dockerfile launch.c supervisor.py | sha256sum | cut -c1-12)"
 if docker image inspect "$TAG" >/dev/null 2>&1; then
     echo "$TAG"
     exit 0
@@ -35,6 +42,6 @@ if ! docker image inspect "$BASE" >/dev/null 2>&1; then
 fi
 
 log "building $TAG (apt-get install of the toolchains, a few minutes, once)"
-DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$BASE" -t "$TAG" . >/dev/null
-docker tag "$TAG" codearena-sandbox:latest
+DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$BASE" --build-arg TIER="$TIER" -t "$TAG" . >/dev/null
+docker tag "$TAG" "codearena-sandbox:$TIER-latest"
 echo "$TAG"

@@ -9,8 +9,10 @@ import pytest
 from codearena.domain.verdicts import Verdict
 from codearena.languages import Language
 from codearena.paths import PROBLEMS_DIR
+from codearena.problems import harness
 from codearena.problems.model import FileCache, ProblemError
 from codearena.problems.native import load_problem, load_problems
+from codearena.services.problems import languages_for, starter_code
 
 PRACTICE = [
     "two-sum", "palindrome-number", "fizzbuzz", "reverse-string", "valid-parentheses",
@@ -44,7 +46,13 @@ def test_bundled_problem_is_complete(slug: str, languages: dict[str, Language]) 
     problem = load_problem(PROBLEMS_DIR / slug, set(languages))
     assert len(problem.tests) >= 10
     assert len(problem.samples) >= 2
-    assert set(problem.starter_code) == set(languages)
+    core = set(harness.GENERATORS)
+    may_use = {lang.id for lang in languages_for(problem, languages.values())}
+    # Its own starter code in every language a function problem takes (the four with a harness),
+    # and at least in those four for one that reads stdin (others start from their generic one).
+    assert set(problem.starter_code) == may_use if problem.function else set(problem.starter_code) >= core
+    offered = starter_code(problem, languages.values())
+    assert set(offered) == may_use and all(code.strip() for code in offered.values())
     # A function problem has no input or output format: its examples are calls.
     sections = ("## Examples", "## Constraints") if problem.function else ("## Input", "## Output", "## Constraints")
     for section in sections:

@@ -104,7 +104,8 @@ def compile_frames(settings: Settings, language: Language, source: str) -> list[
     """The requests that make a fresh work directory with the source and compile (or syntax-
     check) it; runs sent right after them with skip_if_stopped are skipped if this fails."""
     check = language.source_file(source) if language.syntax_check == "python" else None
-    frames = [protocol.prepare(source_files(language, source), SANDBOX_ENV, check_python=check)]
+    env = {**SANDBOX_ENV, **language.env}
+    frames = [protocol.prepare(source_files(language, source), env, check_python=check)]
     argv = language.compile_argv(source) if not check else None
     if argv:
         frames.append(protocol.execute(argv, compile_limits(settings), compile_step=True))

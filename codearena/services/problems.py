@@ -58,6 +58,15 @@ def languages_for(problem: Problem, languages: Iterable[Language]) -> list[Langu
     return [lang for lang in languages if problem.function is None or harness.supported(lang.id)]
 
 
+def starter_code(problem: Problem, languages: Iterable[Language]) -> dict[str, str]:
+    """The code the editor starts from in each language the problem may be solved in: the
+    problem's own, else (a problem that reads stdin) the language's generic one."""
+    return {
+        lang.id: problem.starter_code.get(lang.id) or (lang.starter if problem.function is None else "")
+        for lang in languages_for(problem, languages)
+    }
+
+
 def find_problem(problems: Mapping[str, Problem], slug: str) -> Problem:
     problem = problems.get(slug) if SLUG.match(slug) else None
     if problem is None:

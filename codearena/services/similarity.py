@@ -42,6 +42,7 @@ from codearena.domain.similarity import (
     unify_newlines,
 )
 from codearena.domain.verdicts import Verdict
+from codearena.languages import Language
 from codearena.problems.model import Problem
 from codearena.services.access import Viewer
 from codearena.services.accounts import require_user
@@ -49,6 +50,7 @@ from codearena.services.assignments import AssignmentService
 from codearena.services.contests import ContestService
 from codearena.services.cpu_worker import ProcessWorker, WorkerFailed
 from codearena.services.errors import Forbidden, Invalid, NotFound, Unavailable
+from codearena.services.problems import starter_code
 from codearena.store.contests import Contest
 from codearena.store.similarity import Candidate, SimilarityStore
 from codearena.store.submissions import utc_now
@@ -215,9 +217,11 @@ async def compute(worker: ProcessWorker, report: Report, sources: Sequence[Sourc
 
 class SimilarityService:
     def __init__(self, assignments: AssignmentService, contests: ContestService, store: SimilarityStore,
-                 problems: Mapping[str, Problem], worker: ProcessWorker) -> None:  # fmt: skip
+                 problems: Mapping[str, Problem], worker: ProcessWorker,
+                 languages: Mapping[str, Language] | None = None) -> None:  # fmt: skip
         self.assignments, self.contests, self.store, self.problems = assignments, contests, store, problems
         self.worker = worker
+        self.languages = languages or {}  # their generic starters, for stdin problems without their own
         self._reports: OrderedDict[str, Report] = OrderedDict()
         self._tasks: set[asyncio.Task[None]] = set()
         self._one_at_a_time = asyncio.Lock()
@@ -354,9 +358,15 @@ class SimilarityService:
             starts = await self.assignments.store.starts([assignment.id])
             chosen = assignment_finals(assignment, candidates, extensions, starts, accepted_only)
         texts = {k: unify_newlines(v) for k, v in (await self.store.sources([c.id for c in chosen])).items()}
-        starters = {(c.problem, c.language): self.problems[c.problem].starter_code[c.language] for c in chosen
-                    if c.problem in self.problems and c.language in self.problems[c.problem].starter_code}  # fmt: skip
+        starters = {(c.problem, c.language): code for c in chosen if (code := self._starter(c.problem, c.language))}
         return chosen, texts, starters
+
+    def _starter(self, slug: str, language: str) -> str:
+        """The code a submission to `slug` in `language` started from (services.problems.starter_code)."""
+        problem, lang = self.problems.get(slug), self.languages.get(language)
+        if problem is None:
+            return ""
+        return starter_code(problem, [lang]).get(language, "") if lang else problem.starter_code.get(language, "")
 
     async def close(self) -> None:
         """Stop the reports being made and the worker process; safe twice."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from codearena.engine import sandbox_image
 from codearena.services import access
 from codearena.services.assignments import require_visible
 from codearena.services.problems import filter_problems, find_problem, languages_for, samples
@@ -63,7 +64,8 @@ def reduced_capacity(engines: list[dict[str, object]]) -> str:
 
 @routes.get("/api/languages")
 async def languages(request: web.Request) -> web.Response:
-    return web.json_response([wire.language(lang) for lang in request.app[LANGUAGES].values()])
+    image = sandbox_image(request.app[SETTINGS])
+    return web.json_response([wire.language(lang, image) for lang in request.app[LANGUAGES].values()])
 
 
 @routes.get("/api/problems")

@@ -13,7 +13,7 @@ from aiohttp import WSCloseCode, web
 
 from codearena.config import Settings
 from codearena.engine import Engine
-from codearena.languages import load_languages
+from codearena.languages import load_languages, tier_languages
 from codearena.live import Live
 from codearena.problems.library import ProblemLibrary
 from codearena.sandbox.docker import EngineError
@@ -151,7 +151,7 @@ async def similarity_ctx(app: web.Application) -> AsyncIterator[None]:
     """Similarity reports, made in a worker process that starts when one is asked for."""
     problems = app[PROBLEMS]
     app[SIMILARITY] = SimilarityService(app[ASSIGNMENTS], app[CONTESTS], SimilarityStore(app[DATABASE]), problems,
-                                        ProcessWorker())  # fmt: skip
+                                        ProcessWorker(), app[LANGUAGES])  # fmt: skip
     yield
     await app[SIMILARITY].close()
 
@@ -189,7 +189,8 @@ def init_app(settings: Settings, *, engine_factory: EngineFactory = Engine.start
     app[ALLOWED_HOSTS] = security.allowed_hosts(settings)
     app[TRUSTED_PROXIES] = frozenset(settings.trusted_proxies)
     languages = load_languages()
-    app[LANGUAGES] = languages
+    # The sandbox tier's languages; the engine drops any whose toolchain its image lacks.
+    app[LANGUAGES] = tier_languages(languages, settings.sandbox_tier)
     library = ProblemLibrary(settings.problems_dir, set(languages))
     library.load()
     app[PROBLEM_LIBRARY] = library

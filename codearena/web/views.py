@@ -19,7 +19,7 @@ from codearena.problems.model import Difficulty, Problem
 from codearena.services import access
 from codearena.services.access import SubmissionView
 from codearena.services.errors import NotFound, ServiceError
-from codearena.services.problems import filter_problems, languages_for, samples
+from codearena.services.problems import filter_problems, languages_for, samples, starter_code
 from codearena.web import security
 from codearena.web.errors import status_of
 from codearena.web.keys import (
@@ -173,7 +173,7 @@ async def problem_context(
     request: web.Request, problem: Problem, *, language: str = "", source: str | None = None, error: str = ""
 ) -> dict[str, Any]:
     languages = languages_for(problem, request.app[LANGUAGES].values())
-    starter = {lang.id: problem.starter_code.get(lang.id, "") for lang in languages}
+    starter = starter_code(problem, languages)
     language = language if language in starter else languages[0].id
     # Still judged after a reload: the page shows it again and follows it live.
     resumed = await request.app[SUBMISSION_SERVICE].latest_unfinished(request[VIEWER], problem.slug)

@@ -24,7 +24,7 @@ from codearena.live import (
 )
 from codearena.problems.model import Problem
 from codearena.services.access import SubmissionView, TestView
-from codearena.services.problems import Sample
+from codearena.services.problems import Sample, starter_code
 
 # --- problems and languages
 
@@ -33,6 +33,8 @@ class LanguageJson(TypedDict):
     id: str
     name: str
     version: str
+    tier: str  # the smallest sandbox image tier that has it
+    image: str  # the sandbox image this server runs it in
 
 
 class ProblemSummaryJson(TypedDict):
@@ -62,8 +64,8 @@ class ProblemDetailJson(ProblemSummaryJson):
     function: FunctionJson | None  # None: a program that reads stdin and writes stdout
 
 
-def language(lang: Language) -> LanguageJson:
-    return {"id": lang.id, "name": lang.name, "version": lang.version}
+def language(lang: Language, image: str) -> LanguageJson:
+    return {"id": lang.id, "name": lang.name, "version": lang.version, "tier": lang.tier, "image": image}
 
 
 def problem_summary(problem: Problem) -> ProblemSummaryJson:
@@ -76,14 +78,15 @@ def sample(s: Sample) -> SampleJson:
 
 
 def problem_detail(problem: Problem, samples: Iterable[Sample], languages: Iterable[Language]) -> ProblemDetailJson:
+    offered = list(languages)
     return {
         **problem_summary(problem),
         "statement": problem.statement,
         "time_limit_ms": problem.limits.time_limit_ms,
         "memory_limit_mb": problem.limits.memory_limit_mb,
         "samples": [sample(s) for s in samples],
-        "starter_code": problem.starter_code,
-        "languages": [lang.id for lang in languages],
+        "starter_code": starter_code(problem, offered),
+        "languages": [lang.id for lang in offered],
         "function": {"kind": f.kind, "signature": f.signature} if (f := problem.function) else None,
     }
 

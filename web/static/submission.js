@@ -9,7 +9,7 @@ export function initSubmission() {
     const host = document.getElementById("code-view");
     createEditor(host, {
       doc: pre.textContent,
-      language: pre.dataset.language,
+      language: pre.dataset.highlight, // the editor's grammar for it (C: C++'s)
       readOnly: true,
       nonce: cspNonce(),
       label: "Submitted code (read-only)",

@@ -64,9 +64,11 @@ export function initWorkspace(root) {
   const host = $("#editor");
   textarea.hidden = true;
   for (const node of [host, $("#editor-hint"), $("#run-on"), runButton, resetButton]) node.hidden = false;
+  // The editor's grammar: the language's own, or a kin's (C with C++'s), from its option.
+  const highlight = () => select.selectedOptions[0].dataset.highlight || language;
   const editor = createEditor(host, {
     doc: drafts.get(language),
-    language,
+    language: highlight(),
     nonce: cspNonce(),
     label: "Source code",
     onChange: (text) => drafts.save(language, text),
@@ -79,7 +81,7 @@ export function initWorkspace(root) {
     language = select.value;
     $("#language-version").textContent = select.selectedOptions[0].dataset.version || "";
     storage.set(languageKey, language);
-    editor.load(drafts.get(language), language);
+    editor.load(drafts.get(language), highlight());
     resetStatus.textContent = "";
     undoButton.hidden = !beforeReset.has(language);
   });
