@@ -1,15 +1,17 @@
 """Speed per language: each language's correct 10-test a-plus-b against Python's, in the same run.
 
-Runs the real engine (real Docker, warm pool) in this process, one submission at a time, and
-alternates the two submissions of a pair so that both see the same machine speed (it drifts by
-2x within a day). Python itself is paired against the bare host (bench/baseline.py): the same
-10 tests run one after another with the host's `python3`.
+Runs the real engine (real Docker, warm pool) in this process, one submission at a time, in
+rounds: each runner once per round, the order turning every round, so that all see the same
+machine speed (it drifts by 2x within a day). Python is measured two ways, forked from the
+sandbox's fork server (as it is judged) and with an interpreter started at each test (as it was
+before), both against the bare host (bench/baseline.py: the same 10 tests run one after another
+with the host's `python3`); every other language against both Pythons.
 
-    .venv/bin/python bench/language_speed.py [--pairs 30] [--languages javascript java cpp]
+    .venv/bin/python bench/language_speed.py [--rounds 30] [--languages javascript java cpp]
 
-Prints, per language, the medians of call-to-verdict, of the compile phase (call to the first
-test) and of one test's CPU and wall time, the ratio of the medians and the median of the paired
-ratios, as a Markdown table (the README's).
+Prints Markdown tables (the README's): per runner, the medians of call-to-verdict, of the compile
+phase (call to the first test) and of one test's CPU and wall time, and the ratios to the
+yardsticks: of the medians, and (in brackets) the median of the ratios within a round.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from codearena.config import load_settings
 from codearena.domain.verdicts import Status, Verdict
 from codearena.engine import Engine
 from codearena.judging.judge import JudgeEvent, StatusEvent
+from codearena.languages import Language
 from codearena.paths import PROBLEMS_DIR
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
@@ -37,7 +40,7 @@ WARM_UP = 3
 
 @dataclass
 class Timings:
-    """One side of a pair, over the run."""
+    """One runner's measures, over the run."""
 
     total: list[float] = field(default_factory=list)
     compile: list[float] = field(default_factory=list)
@@ -49,9 +52,12 @@ class Timings:
         return statistics.median(values) if values else float("nan")
 
 
-def judged(engine: Engine, problem: Problem, lang: str) -> Callable[[Timings | None], Awaitable[None]]:
+Run = Callable[[Timings | None], Awaitable[None]]
+
+
+def judged(engine: Engine, problem: Problem, lang: str, language: Language | None = None) -> Run:
     """A function that judges `lang`'s accepted solution once and records its timings."""
-    language = engine.languages[lang]
+    language = language or engine.languages[lang]
     source = (problem.path / "solutions" / SOLUTIONS[lang]).read_text()
 
     async def once(into: Timings | None) -> None:
@@ -78,7 +84,15 @@ def judged(engine: Engine, problem: Problem, lang: str) -> Callable[[Timings | N
     return once
 
 
-def bare(problem: Problem) -> tuple[Callable[[Timings | None], Awaitable[None]], BareSubmission]:
+def fresh_python(engine: Engine, problem: Problem) -> Run:
+    """Python as it ran before the fork server: an interpreter started at each test by launch
+    (any argv but `python3 FILE` goes there; -B only stops it writing bytecode, which it
+    never does for the script)."""
+    python = engine.languages["python"]
+    return judged(engine, problem, "python", python.model_copy(update={"run": ["python3", "-B", "main.py"]}))
+
+
+def bare(problem: Problem) -> tuple[Run, BareSubmission]:
     submission = BareSubmission(problem, (problem.path / "solutions" / SOLUTIONS["python"]).read_text())
 
     async def once(into: Timings | None) -> None:
@@ -89,19 +103,15 @@ def bare(problem: Problem) -> tuple[Callable[[Timings | None], Awaitable[None]],
     return once, submission
 
 
-async def pair(
-    first: Callable[[Timings | None], Awaitable[None]],
-    second: Callable[[Timings | None], Awaitable[None]],
-    pairs: int,
-) -> tuple[Timings, Timings]:
-    a, b = Timings(), Timings()
-    for i in range(WARM_UP + pairs):
-        warm = i >= WARM_UP
-        # Alternate which goes first, so that neither always follows the other's reset.
-        order = [(first, a), (second, b)] if i % 2 else [(second, b), (first, a)]
-        for run, into in order:
-            await run(into if warm else None)
-    return a, b
+async def rounds(runners: list[Run], count: int) -> list[Timings]:
+    """`count` rounds (after the warm-up) of each runner once, the order turning every round
+    so that none always follows another's reset."""
+    timings = [Timings() for _ in runners]
+    for i in range(WARM_UP + count):
+        for k in range(len(runners)):
+            j = (i + k) % len(runners)
+            await runners[j](timings[j] if i >= WARM_UP else None)
+    return timings
 
 
 def ratios(mine: Timings, yardstick: Timings) -> tuple[float, float]:
@@ -110,43 +120,58 @@ def ratios(mine: Timings, yardstick: Timings) -> tuple[float, float]:
     return of_medians, paired
 
 
-async def main(pairs: int, languages: list[str]) -> None:
+def row(name: str, mine: Timings, against: list[tuple[str, Timings]]) -> str:
+    cells = [
+        f"{name}",
+        f"{mine.median('total'):.0f} ms",
+        f"{mine.median('compile'):.0f} ms",
+        f"{mine.median('cpu_per_test'):.1f} ms",
+        f"{mine.median('wall_per_test'):.1f} ms",
+    ]
+    for _, yardstick in against:
+        of_medians, paired = ratios(mine, yardstick)
+        cells.append(f"{of_medians:.2f} ({paired:.2f}) of {yardstick.median('total'):.0f} ms")
+    return "| " + " | ".join(cells) + " |"
+
+
+async def main(count: int, languages: list[str]) -> None:
     engine = await Engine.start(load_settings(None, pool_size=2))
     problem = load_problem(PROBLEMS_DIR / "a-plus-b")
-    python = judged(engine, problem, "python")
-    rows = []
+    python, fresh = judged(engine, problem, "python"), fresh_python(engine, problem)
+    lines = []
     try:
         host, submission = bare(problem)
         try:
-            mine, yardstick = await pair(python, host, pairs)
+            mine, started, yardstick = await rounds([python, fresh, host], count)
         finally:
             submission.close()
-        rows.append(("python", "the bare host", mine, yardstick))
+        lines.append(
+            "| Python | submission | compile phase | CPU / test | wall / test | times the bare host (paired) |"
+        )
+        lines.append("|---|---|---|---|---|---|")
+        lines.append(row("forked from the fork server", mine, [("bare", yardstick)]))
+        lines.append(row("an interpreter started at each test", started, [("bare", yardstick)]))
+        lines.append(f"| the bare host, `python3` 10 times | {yardstick.median('total'):.0f} ms | | | | 1 |")
+        lines.append("")
+        lines.append(
+            "| language | submission | compile phase | CPU / test | wall / test "
+            "| times Python (paired) | times Python started at each test (paired) |"
+        )
+        lines.append("|---|---|---|---|---|---|---|")
         for lang in languages:
-            mine, yardstick = await pair(judged(engine, problem, lang), python, pairs)
-            rows.append((lang, "python", mine, yardstick))
+            mine, against, against_fresh = await rounds([judged(engine, problem, lang), python, fresh], count)
+            lines.append(row(lang, mine, [("python", against), ("fresh", against_fresh)]))
     finally:
         await engine.close()
-    print(f"{pairs} pairs each, after {WARM_UP} pairs of warm-up\n")
-    print(
-        "| language | against | call to verdict | compile phase | CPU / test | wall / test "
-        "| the other, same run | ratio of medians (paired) |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
-    for lang, against, mine, yardstick in rows:
-        of_medians, paired = ratios(mine, yardstick)
-        print(
-            f"| {lang} | {against} | {mine.median('total'):.0f} ms | {mine.median('compile'):.0f} ms "
-            f"| {mine.median('cpu_per_test'):.1f} ms | {mine.median('wall_per_test'):.1f} ms "
-            f"| {yardstick.median('total'):.0f} ms | {of_medians:.2f} ({paired:.2f}) |"
-        )
+    print(f"{count} rounds each, after {WARM_UP} rounds of warm-up; medians\n")
+    print("\n".join(lines))
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=30, help="timed pairs per language")
+    parser.add_argument("--rounds", type=int, default=30, help="timed rounds per language")
     parser.add_argument(
         "--languages", nargs="*", default=["javascript", "java", "cpp"], help="languages paired against Python"
     )
     args = parser.parse_args()
-    asyncio.run(main(args.pairs, args.languages))
+    asyncio.run(main(args.rounds, args.languages))

@@ -661,6 +661,7 @@ class Supervisor:
         # Python programs are forked from an interpreter started once (ForkServer): no
         # interpreter start at each test.
         self.forker = Launcher(uid, python=True)
+        self.forking = True
         # Set when a run exceeds its time, the syntax check fails, or a compile (an exec with
         # "stop_on_failure") fails; until the next prepare, runs sent ahead with
         # "skip_if_stopped" are answered "skipped" at once.
@@ -865,8 +866,16 @@ class Supervisor:
         oom_before = self.oom.kills()
         meter = Meter(self.clock)
         started = time.monotonic()
-        launcher = self.forker if fork and ForkServer.serves(argv) else self.launcher
-        launcher.send(command)
+        launcher = self.forker if fork and self.forking and ForkServer.serves(argv) else self.launcher
+        try:
+            launcher.send(command)
+        except BrokenPipeError:
+            if launcher is self.launcher:
+                raise
+            # The fork server is gone (it should never be): launch starts Python from now on.
+            self.forking = False
+            launcher = self.launcher
+            launcher.send(command)
         keep = self.ours()
         report = b""
         peak_kb = 0
