@@ -42,6 +42,14 @@ if ! docker image inspect "$BASE" >/dev/null 2>&1; then
 fi
 
 log "building $TAG (apt-get install of the toolchains, a few minutes, once)"
-DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$BASE" --build-arg TIER="$TIER" -t "$TAG" . >/dev/null
+# The host's network (the build fetches packages; it needs no bridge of Docker's), and the extra
+# certificates the host's Node trusts, for npm behind a TLS-intercepting proxy.
+CONTEXT=$(mktemp -d)
+trap 'rm -rf "$CONTEXT" "${ROOTFS:-}"' EXIT
+cp -a . "$CONTEXT/"
+if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r "$NODE_EXTRA_CA_CERTS" ]; then
+    cp "$NODE_EXTRA_CA_CERTS" "$CONTEXT/npm-ca.pem"
+fi
+DOCKER_BUILDKIT=0 docker build -q --network host --build-arg BASE="$BASE" --build-arg TIER="$TIER" -t "$TAG" "$CONTEXT" >/dev/null
 docker tag "$TAG" "codearena-sandbox:$TIER-latest"
 echo "$TAG"

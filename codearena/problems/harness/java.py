@@ -191,9 +191,12 @@ def generate(spec: FunctionSpec, memory_mb: int) -> Generated:
         source_name=source_name(spec),
         files={HARNESS + ".java": harness_text(spec)},
         source_prefix=IMPORTS,
-        compile=["javac", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-Xshare:auto", "-J-Xmx512m",
-                 "-encoding", "UTF-8", HARNESS + ".java", source_name(spec)],  # fmt: skip
+        # The flags of sandbox/languages.yaml's java: the image's class-data sharing archives.
+        compile=["javac", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-J-Xshare:auto",
+                 "-J-XX:SharedArchiveFile=/opt/codearena/cds/javac.jsa", "-J-XX:-UsePerfData", "-J-Xms128m",
+                 "-J-Xmx512m", "-proc:none", "-encoding", "UTF-8", HARNESS + ".java", source_name(spec)],  # fmt: skip
         run=["java", f"-Xmx{memory_mb}m", f"-Xss{memory_mb}m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+             "-XX:SharedArchiveFile=/opt/codearena/cds/java.jsa",
              "--add-opens", "java.base/java.io=ALL-UNNAMED", HARNESS],  # fmt: skip
     )
 
