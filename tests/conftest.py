@@ -10,8 +10,10 @@ stops the run, and any other unmarked test finds Docker unreachable.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
+import subprocess
 import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -26,6 +28,7 @@ from playwright.async_api import Browser, Locator, Page, async_playwright
 from codearena.config import Settings, load_settings
 from codearena.engine import Engine
 from codearena.languages import Language, load_languages
+from codearena.paths import ROOT, sandbox_image_tag
 from codearena.problems.model import Problem
 from codearena.problems.native import load_problem
 from codearena.sandbox.docker import EngineError
@@ -62,6 +65,17 @@ def docker_unavailable(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"Docker is required under CI: {reason}")
     pytest.skip(f"Docker unavailable: {reason}")
+
+
+async def core_image() -> str:
+    """The core tier's sandbox image, built if missing (seconds after the full tier's: they share
+    the layers with the core toolchains)."""
+    build = await asyncio.to_thread(
+        subprocess.run, [str(ROOT / "sandbox" / "build-image.sh"), "core"], capture_output=True, text=True
+    )
+    assert build.returncode == 0, build.stderr
+    assert build.stdout.strip() == sandbox_image_tag("core")
+    return sandbox_image_tag("core")
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import aiodocker
 import aiohttp
 import pytest
 import pytest_asyncio
-from conftest import docker_unavailable, write_problem
+from conftest import core_image, docker_unavailable, write_problem
 from engine_helpers import SecondEngine, make_certs, why_not
 
 from codearena.config import EngineSettings, Settings
@@ -43,7 +43,7 @@ async def engine2() -> AsyncIterator[SecondEngine]:
     second = SecondEngine()
     try:
         await second.start()
-        await second.load_image(sandbox_image_tag())
+        await second.load_image(await core_image())  # 0.9 GB, not the full tier's 2.3
         if second.load_seconds is not None:
             print(f"loading the sandbox image into the second engine took {second.load_seconds:.1f} s")
         yield second
@@ -58,9 +58,16 @@ def problem(tmp_path_factory: pytest.TempPathFactory) -> Problem:
 
 
 def two_engines(settings: Settings, second: SecondEngine, *extra: EngineSettings) -> Settings:
+    """Both engines run the core tier's image (Python is all these tests judge)."""
     engines = [EngineSettings(name="local", sandboxes=1), second.spec(sandboxes=2), *extra]
     return settings.model_copy(
-        update={"engines": engines, "engine_check_interval_s": 0.5, "engine_check_timeout_s": 1.0}
+        update={
+            "engines": engines,
+            "engine_check_interval_s": 0.5,
+            "engine_check_timeout_s": 1.0,
+            "sandbox_tier": "core",
+            "sandbox_image": sandbox_image_tag("core"),
+        }
     )
 
 
@@ -68,7 +75,7 @@ def two_engines(settings: Settings, second: SecondEngine, *extra: EngineSettings
 async def judging(settings: Settings, engine2: SecondEngine, languages: dict[str, Language]) -> AsyncIterator[Engine]:
     if engine2.process is None or engine2.process.poll() is not None:
         await engine2.start()  # a test before this one left it dead
-    engine = await Engine.start(two_engines(settings, engine2), languages)
+    engine = await Engine.start(two_engines(settings, engine2), dict(languages))  # a core engine drops the rest
     try:
         yield engine
     finally:
@@ -188,7 +195,7 @@ async def test_a_client_without_a_valid_certificate_is_refused_and_reported(
     make_certs(tmp_path / "other")
     intruder = engine2.spec(name="intruder", sandboxes=1, certs=tmp_path / "other")
     config = settings.model_copy(update={"engines": [EngineSettings(name="local", sandboxes=1), intruder]})
-    engine = await Engine.start(config, languages)
+    engine = await Engine.start(config, dict(languages))
     try:
         states = {e["name"]: e for e in engine.engines_state()}
         assert states["local"]["up"] is True
@@ -199,4 +206,4 @@ async def test_a_client_without_a_valid_certificate_is_refused_and_reported(
     finally:
         await engine.close()
     with pytest.raises(EngineError, match="intruder"):
-        await Engine.start(config.model_copy(update={"engines": [intruder]}), languages)
+        await Engine.start(config.model_copy(update={"engines": [intruder]}), dict(languages))

@@ -101,16 +101,16 @@ async def test_a_stdin_problem_offers_every_language_with_a_starter(fake_server:
     async with visitor(fake_server) as client:
         async with client.get("/api/problems/a-plus-b") as r:
             a_plus_b = await r.json()
-        async with client.get("/api/problems/merge-intervals") as r:
-            merge = await r.json()
+        async with client.get("/api/problems/guess-the-number") as r:
+            guess = await r.json()
         async with client.get("/problems/a-plus-b") as r:
             page = await r.text()
-    assert a_plus_b["languages"] == merge["languages"] == options(page) == HARNESS + NEW
-    # a-plus-b has its own starter in every language; merge-intervals in the four, and the
+    assert a_plus_b["languages"] == guess["languages"] == options(page) == HARNESS + NEW
+    # a-plus-b has its own starter in every language; guess-the-number in the four, and the
     # others start from the language's generic one.
     assert all("TODO: print a + b" in a_plus_b["starter_code"][lang] for lang in HARNESS + NEW)
-    assert all(merge["starter_code"][lang] == languages[lang].starter for lang in NEW)
-    assert all(merge["starter_code"][lang] != languages[lang].starter for lang in HARNESS)
+    assert all(guess["starter_code"][lang] == languages[lang].starter for lang in NEW)
+    assert all(guess["starter_code"][lang] != languages[lang].starter for lang in HARNESS)
 
 
 def test_the_image_follows_the_tier_unless_one_is_named(settings: Settings) -> None:
@@ -136,8 +136,8 @@ def test_similarity_leaves_out_the_starter_a_submission_began_from() -> None:
     problems, _ = load_problems(PROBLEMS_DIR, set(languages))
     unused = cast(Any, None)
     service = SimilarityService(unused, unused, unused, problems, unused, languages)
-    assert service._starter("merge-intervals", "go") == languages["go"].starter
-    assert service._starter("merge-intervals", "python") == problems["merge-intervals"].starter_code["python"]
+    assert service._starter("guess-the-number", "go") == languages["go"].starter
+    assert service._starter("guess-the-number", "python") == problems["guess-the-number"].starter_code["python"]
     assert service._starter("two-sum", "go") == "" and service._starter("no-such-problem", "go") == ""
 
 

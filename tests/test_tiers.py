@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import docker_unavailable
+from conftest import core_image, docker_unavailable
 
 from codearena.config import Settings
 from codearena.domain.verdicts import Verdict
@@ -33,17 +33,6 @@ async def start(settings: Settings, **changes: object) -> tuple[Engine, dict[str
     except EngineError as exc:
         docker_unavailable(str(exc))
     return engine, languages
-
-
-async def core_image() -> str:
-    """The core tier's image, built if missing (seconds after the full tier's: they share the
-    layer with the core toolchains)."""
-    build = await asyncio.to_thread(
-        subprocess.run, [str(ROOT / "sandbox" / "build-image.sh"), "core"], capture_output=True, text=True
-    )
-    assert build.returncode == 0, build.stderr
-    assert build.stdout.strip() == sandbox_image_tag("core")
-    return sandbox_image_tag("core")
 
 
 async def test_a_language_whose_toolchain_is_missing_is_dropped_with_a_log_line(
