@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 VERSION_LIMITS = ProgramLimits(
     cpu_ms=10_000, wall_ms=20_000, memory_kb=1 << 20, output_bytes=1 << 16, report_bytes=4096
 )
+# What each version command printed in an image, or why it failed: an image is read once per
+# process (thirteen toolchains' version commands take seconds; kotlinc and tsc start a runtime).
+_probed: dict[tuple[str, tuple[str, ...]], tuple[bool, str]] = {}
 
 
 def sandbox_image(settings: Settings) -> str:
@@ -82,21 +85,29 @@ class Engine:
     async def probe_versions(self) -> None:
         """Read each toolchain's version from inside the sandbox; a language whose version
         command fails there (its toolchain is not in this image) is no longer offered."""
-        async with self.pool.lease() as sandbox:
-            await sandbox.request(protocol.prepare({}, SANDBOX_ENV), 10)
-            for language in list(self.languages.values()):
-                frame = protocol.execute(language.version_command, VERSION_LIMITS)
-                reply = RunReply.parse(await sandbox.request(frame, 20))
-                lines = reply.output.decode("utf-8", "replace").strip().splitlines()
-                if reply.exit_code != 0 or reply.signal is not None:
-                    del self.languages[language.id]
-                    log.warning(
-                        "%s is not offered: `%s` fails in the sandbox image %s (%s), which lacks its toolchain",
-                        language.name, " ".join(language.version_command), self.image,
-                        lines[-1] if lines else f"exit code {reply.exit_code}",
-                    )  # fmt: skip
-                    continue
-                language.version = lines[0].strip() if lines else "unknown"
+        unknown = [lang for lang in self.languages.values() if (self.image, tuple(lang.version_command)) not in _probed]
+        if unknown:
+            async with self.pool.lease() as sandbox:
+                await sandbox.request(protocol.prepare({}, SANDBOX_ENV), 10)
+                for language in unknown:
+                    frame = protocol.execute(language.version_command, VERSION_LIMITS)
+                    reply = RunReply.parse(await sandbox.request(frame, 20))
+                    lines = reply.output.decode("utf-8", "replace").strip().splitlines()
+                    if reply.exit_code != 0 or reply.signal is not None:
+                        probed = (False, lines[-1] if lines else f"exit code {reply.exit_code}")
+                    else:
+                        probed = (True, lines[0].strip() if lines else "unknown")
+                    _probed[self.image, tuple(language.version_command)] = probed
+        for language in list(self.languages.values()):
+            found, text = _probed[self.image, tuple(language.version_command)]
+            if not found:
+                del self.languages[language.id]
+                log.warning(
+                    "%s is not offered: `%s` fails in the sandbox image %s (%s), which lacks its toolchain",
+                    language.name, " ".join(language.version_command), self.image, text,
+                )  # fmt: skip
+                continue
+            language.version = text
         if not self.languages:
             raise EngineError(f"the sandbox image {self.image} has none of the languages' toolchains")
 

@@ -12,9 +12,9 @@ rounded up to `time_resolution` (1 s in legacy). Times are counted before CodeAr
 per-language multipliers: a Python submission's 300 ms is 100 ms of problem time when Python
 gets three times the limit.
 
-The other submissions are judged under the time limit times `time_limit_to_tle` (legacy:
-`time_safety_margin`), as Kattis' margin for time-limit exceeded submissions asks, and their
-verdicts under the time limit itself are read off that run (`at_time_limit`). A submission
+The other submissions, but those that must run out of time, are judged under the time limit
+times `time_limit_to_tle` (legacy: `time_safety_margin`), Kattis' margin, and their verdicts
+under the time limit itself are read off that run (`at_time_limit`). A submission
 fits its folder when either does; one whose verdict differs between the two is sensitive to
 the time limit, which is reported, as problemtools warns of it. This keeps a folder's verdict
 from turning on the machine's speed: a run-time error that takes 0.9 s on one machine and

@@ -302,12 +302,20 @@ async def _judge_submissions(
     how = "fixed by the package" if package.timing.fixed_ms else (
         f"slowest accepted {slowest:.0f} ms times {package.timing.ac_to_time_limit:g}, rounded up")
     report.say(f"time limit: {limit_ms} ms ({how})")
-    others = [r for r in runnable if r[0].folder != "accepted"]
+    # Those that must run out of time are judged under the time limit itself (under the margin
+    # they would only take longer to); the others under the margin, and read at the limit too.
+    slow = [r for r in runnable if r[0].folder == "time_limit_exceeded"]
+    others = [r for r in runnable if r[0].folder not in ("accepted", "time_limit_exceeded")]
     margin_ms = tle_margin_ms(package.timing, limit_ms)
     if others and margin_ms > limit_ms:
         report.say(f"other submissions: judged under {margin_ms} ms (the time limit times "
                    f"{package.timing.time_limit_to_tle:g}) and read at {limit_ms} ms too")  # fmt: skip
-    results += await _judge_all(dataclasses.replace(problem, limits=_with_time(limits, margin_ms)), others, sandbox)
+    runs = await asyncio.gather(
+        _judge_all(dataclasses.replace(problem, limits=_with_time(limits, limit_ms)), slow, sandbox),
+        _judge_all(dataclasses.replace(problem, limits=_with_time(limits, margin_ms)), others, sandbox),
+    )
+    results += runs[0] + runs[1]
+    others = slow + others
     for (submission, language, _), result in zip(accepted + others, results, strict=True):
         state, detail = _outcome(package, submission, language, result, limit_ms)
         report.submissions.append(SubmissionOutcome(submission.name, f"{submission.language_name}", state, detail))
