@@ -45,14 +45,19 @@ def put_out(t: Type, expr: str) -> str:
     return f"put(sb, {expr});" if t.depth == 0 else f"out_{_suffix(t)}(sb, {expr});"
 
 
-def _list_methods(t: Type) -> str:
-    """The conversions of a List type in and out, written for its element type."""
+def _array_methods(t: Type) -> str:
+    """The conversions of an array or List type in and out, written for its element type."""
     e = t.element
+    if t.lists:
+        make, fill = "new ArrayList<>(l.size())", f"for (Object x : l) r.add({convert_in(e, 'x')});"
+    else:
+        make = f"new {JAVA.get(t.base) or t.base}[l.size()]" + "[]" * (t.depth - 1)
+        fill = f"for (int i = 0; i < r.length; i++) r[i] = {convert_in(e, 'l.get(i)')};"
     return f"""
     static {java_type(t)} in_{_suffix(t)}(Object v) {{
         List<Object> l = list(v);
-        {java_type(t)} r = new ArrayList<>(l.size());
-        for (Object x : l) r.add({convert_in(e, "x")});
+        {java_type(t)} r = {make};
+        {fill}
         return r;
     }}
 
@@ -67,35 +72,6 @@ def _list_methods(t: Type) -> str:
             if (!first) sb.append(',');
             first = false;
             {put_out(e, "x")}
-        }}
-        sb.append(']');
-    }}
-"""
-
-
-def _array_methods(t: Type) -> str:
-    """The conversions of an array type in and out, written for its element type."""
-    if t.lists:
-        return _list_methods(t)
-    e = t.element
-    new = f"new {JAVA.get(t.base) or t.base}[l.size()]" + "[]" * (t.depth - 1)
-    return f"""
-    static {java_type(t)} in_{_suffix(t)}(Object v) {{
-        List<Object> l = list(v);
-        {java_type(t)} r = {new};
-        for (int i = 0; i < r.length; i++) r[i] = {convert_in(e, "l.get(i)")};
-        return r;
-    }}
-
-    static void out_{_suffix(t)}(StringBuilder sb, {java_type(t)} v) {{
-        if (v == null) {{
-            sb.append("null");
-            return;
-        }}
-        sb.append('[');
-        for (int i = 0; i < v.length; i++) {{
-            if (i > 0) sb.append(',');
-            {put_out(e, "v[i]")}
         }}
         sb.append(']');
     }}
