@@ -21,7 +21,7 @@ TINY = {
     "data/secret/1.in": "5 5\n",
     "data/secret/1.ans": "10\n",
     "submissions/accepted/sum.py": "accept\n",  # the fake judge's words
-    "submissions/accepted/sum.kt": "accept\n",
+    "submissions/accepted/sum.hs": "accept\n",  # Haskell: CodeArena has none
     "submissions/wrong_answer/bad.py": "wrong\n",
     "input_validators/validate.py": "import sys\nsys.exit(42)\n",
 }

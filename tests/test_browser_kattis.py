@@ -127,7 +127,7 @@ async def test_the_upload_form_and_its_report(context: BrowserContext, tmp_path:
         await page.get_by_role("button", name="Import").click()
         report = page.locator("#import-report")
         await expect(report).to_contain_text("Imported:", timeout=WAIT_MS)
-        await expect(report.locator("tr.import-skipped")).to_contain_text("CodeArena has no Kotlin")
+        await expect(report.locator("tr.import-skipped")).to_contain_text("CodeArena has no Haskell")
         for size, viewport in WIDTHS.items():
             await page.set_viewport_size(viewport)
             assert await page.evaluate(FITS), f"no sideways scrolling at {size} px"

@@ -52,7 +52,7 @@ async def test_a_package_checked_then_served_with_what_was_measured(
     assert report.time_limit_ms == 1000, "5 ms (the fake judge's) x 2, rounded up to the 1 s resolution"
     outcomes = {s.name: (s.state, s.detail) for s in report.submissions}
     assert outcomes["accepted/sum.py"][0] == "ok" and outcomes["wrong_answer/bad.py"][0] == "ok"
-    assert outcomes["accepted/sum.kt"] == ("skipped", "CodeArena has no Kotlin")
+    assert outcomes["accepted/sum.hs"] == ("skipped", "CodeArena has no Haskell")
     assert sandbox.built == ["validate.py"], "the input validator, built once"
     loaded, errors = load_problems(problems, set(sandbox.languages))
     assert errors == []

@@ -91,7 +91,7 @@ async def test_an_instructor_imports_a_package_and_its_page_shows_math_and_pictu
     location = sent.location
     report = await finished_report(instructor, location)
     assert "Imported:" in report and 'href="/problems/tiny"' in report
-    assert "CodeArena has no Kotlin" in report, "the skipped submission is listed"
+    assert "CodeArena has no Haskell" in report, "the skipped submission is listed"
     async with instructor.get(location) as r:
         assert_no_inline_code(await r.text())
     async with instructor.get("/problems/tiny") as r:

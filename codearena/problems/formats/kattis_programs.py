@@ -19,14 +19,15 @@ SUBMISSION_FOLDERS = {
 }  # fmt: skip
 # Kattis' languages by file name ending (its languages table), and CodeArena's id where it has one.
 KATTIS_LANGUAGES = {
-    ".c": ("C", None), ".cc": ("C++", "cpp"), ".cpp": ("C++", "cpp"), ".cxx": ("C++", "cpp"),
-    ".c++": ("C++", "cpp"), ".C": ("C++", "cpp"), ".cs": ("C#", None), ".go": ("Go", None),
+    ".c": ("C", "c"), ".cc": ("C++", "cpp"), ".cpp": ("C++", "cpp"), ".cxx": ("C++", "cpp"),
+    ".c++": ("C++", "cpp"), ".C": ("C++", "cpp"), ".cs": ("C#", "csharp"), ".go": ("Go", "go"),
     ".hs": ("Haskell", None), ".java": ("Java", "java"), ".js": ("JavaScript", "javascript"),
-    ".kt": ("Kotlin", None), ".lisp": ("Common Lisp", None), ".cl": ("Common Lisp", None),
-    ".ml": ("OCaml", None), ".m": ("Objective-C", None), ".pas": ("Pascal", None), ".php": ("PHP", None),
+    ".kt": ("Kotlin", "kotlin"), ".lisp": ("Common Lisp", None), ".cl": ("Common Lisp", None),
+    ".ml": ("OCaml", None), ".m": ("Objective-C", None), ".pas": ("Pascal", None), ".php": ("PHP", "php"),
     ".pl": ("Prolog", None), ".py": ("Python 3", "python"), ".py3": ("Python 3", "python"),
-    ".py2": ("Python 2", None), ".rb": ("Ruby", None), ".rs": ("Rust", None), ".scala": ("Scala", None),
-    ".sc": ("Scala", None), ".fs": ("F#", None), ".cob": ("COBOL", None),
+    ".py2": ("Python 2", None), ".rb": ("Ruby", "ruby"), ".rs": ("Rust", "rust"), ".scala": ("Scala", None),
+    ".sc": ("Scala", None), ".fs": ("F#", None), ".cob": ("COBOL", None), ".ts": ("TypeScript", "typescript"),
+    ".sh": ("Bash", "bash"),
 }  # fmt: skip
 PYTHON2_SHEBANG = re.compile(rb"^#!.*python2\b")
 
