@@ -48,6 +48,10 @@ TIERS = ("core", "full")
 Tier = Literal["core", "full"]
 
 
+# The grammars the bundled editor has (web/editor/editor.mjs).
+Grammar = Literal["", "python", "javascript", "java", "cpp", "go", "rust", "php", "ruby", "kotlin", "bash"]
+
+
 class Language(BaseModel):
     id: str
     name: str
@@ -55,8 +59,11 @@ class Language(BaseModel):
     source_name: str
     extensions: list[str] = Field(default_factory=list)
     starter: str = Field("", description="the editor's code on a stdin problem without starter code of its own")
-    highlight: Literal["", "python", "javascript", "java", "cpp"] = Field(
-        "", description="the browser editor's grammar that highlights it; empty: its own id's, if the editor has one"
+    highlight: Literal["", "python", "javascript", "java", "cpp", "go", "rust", "php", "ruby", "kotlin", "bash"] = (
+        Field(
+            "",
+            description="the browser editor's grammar that highlights it; empty: its own id's, if the editor has one",
+        )
     )
     entry: EntryRule | None = None
     compile: list[str] | None = None

@@ -1,4 +1,5 @@
-// The code editor of CodeArena's pages: CodeMirror 6 with the four judge languages.
+// The code editor of CodeArena's pages: CodeMirror 6 with a grammar for each judge language
+// (C, C# and TypeScript borrow C++'s, Java's and JavaScript's: `highlight` in languages.yaml).
 // Bundled by `npm run build` into web/static/vendor/codemirror.js (see its README.md).
 import { Compartment, EditorState, Prec } from "@codemirror/state";
 import {
@@ -18,8 +19,21 @@ import { python } from "@codemirror/lang-python";
 import { javascript } from "@codemirror/lang-javascript";
 import { java } from "@codemirror/lang-java";
 import { cpp } from "@codemirror/lang-cpp";
+import { rust } from "@codemirror/lang-rust";
+import { go } from "@codemirror/lang-go";
+import { php } from "@codemirror/lang-php";
+import { StreamLanguage } from "@codemirror/language";
+import { ruby as rubyMode } from "@codemirror/legacy-modes/mode/ruby";
+import { shell as shellMode } from "@codemirror/legacy-modes/mode/shell";
+import { kotlin as kotlinMode } from "@codemirror/legacy-modes/mode/clike";
 
-const LANGUAGES = { python, javascript, java, cpp };
+const stream = (mode) => () => StreamLanguage.define(mode);
+// PHP is parsed from its <?php tag; what comes before it is plain text (no HTML grammar).
+const LANGUAGES = {
+  python, javascript, java, cpp, rust, go,
+  php: () => php({ baseLanguage: null }),
+  ruby: stream(rubyMode), bash: stream(shellMode), kotlin: stream(kotlinMode),
+};
 
 function languageSupport(id) {
   const make = LANGUAGES[id];
