@@ -31,7 +31,7 @@ async def test_the_banner_says_when_judging_capacity_is_reduced(
             await expect(banner).to_contain_text("verdicts may take longer")
             await expect(banner).not_to_contain_text("cannot reach Docker")
             await expect(page.locator("#health-detail")).to_have_text(
-                "2 of 6 sandboxes are judging; out of the rotation: judge1 (engine judge1 did not answer within 3 s)"
+                "2 of 6 sandboxes can judge; out of the rotation: judge1 (engine judge1 did not answer within 3 s)"
             )
             await shot(page, f"30-reduced-capacity-banner-{size}")
             fake_engine.engines = [local, {**judge1, "up": True, "error": ""}]

@@ -63,7 +63,7 @@ async def test_health_and_metrics_report_each_engine_and_reduced_capacity(
             assert r.status == 200, "judging goes on, on the engines left"
             assert body["status"] == "reduced" and [e["name"] for e in body["engines"]] == ["local", "judge1"]
             assert body["message"] == (
-                "2 of 6 sandboxes are judging; out of the rotation: judge1 (engine judge1 did not answer within 3 s)"
+                "2 of 6 sandboxes can judge; out of the rotation: judge1 (engine judge1 did not answer within 3 s)"
             )
         async with client.get("/metrics") as r:
             text = await r.text()

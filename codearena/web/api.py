@@ -59,7 +59,7 @@ def reduced_capacity(engines: list[dict[str, object]]) -> str:
     total = sum(int(str(e["sandboxes"])) for e in engines)
     left = sum(int(str(e["sandboxes"])) for e in engines if e["up"])
     names = ", ".join(f"{e['name']} ({e['error'] or 'down'})" for e in down)
-    return f"{left} of {total} sandboxes are judging; out of the rotation: {names}"
+    return f"{left} of {total} sandboxes can judge; out of the rotation: {names}"
 
 
 @routes.get("/api/languages")
