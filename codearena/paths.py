@@ -15,7 +15,7 @@ WEB_DIR = ROOT / "web"
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 # The files the sandbox image is built from; sandbox/build-image.sh hashes the same list.
-IMAGE_SOURCES = ("Dockerfile", "launch.c", "supervisor.py")
+IMAGE_SOURCES = ("Dockerfile", "launch.c", "supervisor.py", "node/fork_server.cc", "node/fork-server.js")
 
 
 @functools.cache  # read once: the image a running server uses does not change under it

@@ -13,7 +13,7 @@ case "$TIER" in
     core | full) ;;
     *) log "unknown tier '$TIER': use core or full"; exit 2 ;;
 esac
-TAG="codearena-sandbox:$TIER-$(cat Dockerfile launch.c supervisor.py | sha256sum | cut -c1-12)"
+TAG="codearena-sandbox:$TIER-$(cat Dockerfile launch.c supervisor.py node/fork_server.cc node/fork-server.js | sha256sum | cut -c1-12)"
 if docker image inspect "$TAG" >/dev/null 2>&1; then
     echo "$TAG"
     exit 0

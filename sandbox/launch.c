@@ -38,6 +38,10 @@
  *
  * It is a small binary of its own because a process forked from the (Python) supervisor would
  * inherit the supervisor's peak RSS into its own ru_maxrss across exec.
+ *
+ * Built with -DLAUNCH_LIBRARY it is the core of Node's fork server (sandbox/node/): the same
+ * commands, limits, confinement and reports, but launch_serve() returns in the forked child, set
+ * up short of the exec, and the Node.js it runs in then runs the program itself.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -272,7 +276,14 @@ static void clean(int report, uid_t uid, char **roots, int count) {
     dprintf(report, "clean %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
-static void run(int report, uid_t uid, int ruleset, char **f, int count) {
+#ifdef LAUNCH_LIBRARY
+/* Provided by the fork server: called in the server just before each fork. */
+void launch_before_fork(void);
+#endif
+
+/* Run one program; with `program` (the library), return 1 in the child, set up short of the
+ * exec, with *program its argv; 0 once the program is reported on. */
+static int run(int report, uid_t uid, int ruleset, char **f, int count, char ***program) {
     /* run DIR CPU_S FSIZE_B NOFILE NPROC STACK_B DATA_B STDIN STDOUT STDERR RESULT ENVC ENV... ARGC ARGV... */
     if (count < 14 || strcmp(f[0], "run") != 0) {
         fprintf(stderr, "launch: bad command\n");
@@ -300,6 +311,9 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     int result = strcmp(f[11], "-") == 0 ? -1 : open(f[11], O_WRONLY | O_CLOEXEC);
     if (in < 0 || out < 0 || err < 0 || (result < 0 && strcmp(f[11], "-") != 0)) fail("opening the program's files");
 
+#ifdef LAUNCH_LIBRARY
+    launch_before_fork();
+#endif
     pid_t pid = fork();
     if (pid < 0) fail("fork");
     if (pid == 0) {
@@ -327,6 +341,14 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
         }
         env[envc] = NULL; /* the ARGC field that follows the environment is not needed any more */
         environ = env;
+        if (program != NULL) {
+            close(in);
+            close(out);
+            close(err);
+            if (result >= 0) close(result);
+            *program = argv;
+            return 1;
+        }
         execvp(argv[0], argv);
         fprintf(stderr, "launch: cannot execute %s: %s\n", argv[0], strerror(errno));
         _exit(127);
@@ -351,7 +373,7 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
     if (more < 0 && errno == ECHILD) {
         /* The program left nothing behind (the common case): both lines in one write. */
         dprintf(report, "%sdone %lld %lld %ld\n", exited, utime, stime, maxrss);
-        return;
+        return 0;
     }
     dprintf(report, "%s", exited);
     if (more > 0) {
@@ -371,8 +393,28 @@ static void run(int report, uid_t uid, int ruleset, char **f, int count) {
         if (other.ru_maxrss > maxrss) maxrss = other.ru_maxrss;
     }
     dprintf(report, "done %lld %lld %ld\n", utime, stime, maxrss);
+    return 0;
 }
 
+/* Serve commands from stdin until it closes (0); with `program`, return 1 in the child of a run
+ * (see run). `uid` is not 0. */
+int launch_serve(int report, uid_t uid, char ***program) {
+    /* Orphans of a program come to us, not to the supervisor, so that we reap (and count) them. */
+    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("PR_SET_CHILD_SUBREAPER");
+    int abi = landlock_abi();
+    int ruleset = make_ruleset(abi);
+    dprintf(report, "landlock %d\n", ruleset >= 0 ? abi : 0);
+    static char buffer[MAX_COMMAND];
+    static char *fields[MAX_FIELDS + 1];
+    int count;
+    while (next_command(buffer, fields, &count)) {
+        if (strcmp(fields[0], "clean") == 0) clean(report, uid, &fields[1], count - 1);
+        else if (run(report, uid, ruleset, fields, count, program)) return 1;
+    }
+    return 0;
+}
+
+#ifndef LAUNCH_LIBRARY
 int main(int argc, char **argv) {
     if (argc != 3) {
         fprintf(stderr, "usage: launch REPORT_FD UID   (commands on stdin)\n");
@@ -384,17 +426,6 @@ int main(int argc, char **argv) {
         fprintf(stderr, "launch: refusing to run programs as root\n");
         return 2;
     }
-    /* Orphans of a program come to us, not to the supervisor, so that we reap (and count) them. */
-    if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) fail("PR_SET_CHILD_SUBREAPER");
-    int abi = landlock_abi();
-    int ruleset = make_ruleset(abi);
-    dprintf(report, "landlock %d\n", ruleset >= 0 ? abi : 0);
-    static char buffer[MAX_COMMAND];
-    static char *fields[MAX_FIELDS + 1];
-    int count;
-    while (next_command(buffer, fields, &count)) {
-        if (strcmp(fields[0], "clean") == 0) clean(report, uid, &fields[1], count - 1);
-        else run(report, uid, ruleset, fields, count);
-    }
-    return 0;
+    return launch_serve(report, uid, NULL);
 }
+#endif

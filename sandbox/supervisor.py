@@ -47,6 +47,7 @@ import json
 import os
 import resource
 import select
+import shutil
 import signal
 import stat
 import struct
@@ -57,6 +58,9 @@ from collections.abc import Callable
 from typing import Any, BinaryIO
 
 LAUNCH = "/opt/codearena/launch"
+SERVER_PATH = "/usr/local/bin:/usr/bin:/bin"
+NODE_FORK_SERVER = "/opt/codearena/node/fork-server.js"
+NODE_FORK_ADDON = "/opt/codearena/node/fork_server.node"
 BOX_PARENT = "/code"
 BOX = "/code/box"
 JUDGE = "/judge"
@@ -593,23 +597,24 @@ class Relay:
 
 class Launcher:
     """The launch process that starts every program (one per container), and its report pipe;
-    or, with `python`, the fork server that starts Python programs the same way (ForkServer)."""
+    or, given `server` (its argv), a fork server that starts programs the same way: Python's
+    (ForkServer) or Node's (sandbox/node/)."""
 
-    def __init__(self, uid: int, python: bool = False) -> None:
+    def __init__(self, uid: int, server: list[str] | None = None) -> None:
         commands_r, self.commands = os.pipe()
         report_r, report_w = os.pipe()
-        argv = [sys.executable, os.path.abspath(__file__), "--fork-server"] if python else [LAUNCH]
+        argv = server or [LAUNCH]
         actions: list[tuple[Any, ...]] = [(os.POSIX_SPAWN_DUP2, commands_r, 0), (os.POSIX_SPAWN_DUP2, report_w, 3)]
-        if python:  # it never writes to our stdout, the host's frames
+        if server:  # it never writes to our stdout, the host's frames
             actions.append((os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0))
         stack = resource.getrlimit(resource.RLIMIT_STACK)
-        if python:
+        if server:
             # The stack's room is fixed at exec: an unlimited stack limit lays the fork server's
             # memory out so that each program's stack can grow to its own limit, as after an exec.
             resource.setrlimit(resource.RLIMIT_STACK, (stack[1], stack[1]))
         try:
             self.pid = os.posix_spawn(
-                argv[0], [*argv, "3", str(uid)], {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"},
+                argv[0], [*argv, "3", str(uid)], {"PATH": SERVER_PATH, "LANG": "C.UTF-8"},
                 file_actions=actions,
             )  # fmt: skip
         finally:
@@ -621,12 +626,24 @@ class Launcher:
         while not first.endswith(b"\n"):
             chunk = os.read(report_r, 64)
             if not chunk:
-                raise SystemExit("supervisor: launch did not start")
+                self.close()
+                raise SystemExit(f"supervisor: {argv[-1]} did not start")
             first += chunk
         name, value = first.split()
         if name != b"landlock":
+            self.close()
             raise SystemExit(f"supervisor: launch said {first!r}")
         self.landlock = int(value)
+
+    def close(self) -> None:
+        """End it: its commands close (it exits at once, between programs), then it is reaped."""
+        for fd in (self.commands, self.report):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
 
     def send(self, fields: list[str]) -> None:
         payload = b"".join(f.encode("utf-8", "surrogateescape") + b"\0" for f in fields)
@@ -660,8 +677,11 @@ class Supervisor:
         self.launcher = Launcher(uid)
         # Python programs are forked from an interpreter started once (ForkServer): no
         # interpreter start at each test.
-        self.forker = Launcher(uid, python=True)
-        self.forking = True
+        self.forker: Launcher | None = Launcher(uid, [sys.executable, os.path.abspath(__file__), "--fork-server"])
+        # JavaScript programs, from a Node.js started once for their flags (node_server).
+        self.node: Launcher | None = None
+        self.node_flags: list[str] = []
+        self.node_forking = os.path.exists(NODE_FORK_ADDON)
         # Set when a run exceeds its time, the syntax check fails, or a compile (an exec with
         # "stop_on_failure") fails; until the next prepare, runs sent ahead with
         # "skip_if_stopped" are answered "skipped" at once.
@@ -669,7 +689,7 @@ class Supervisor:
 
     def ours(self) -> set[int]:
         """The processes that start programs (root's, never the runner's)."""
-        return {self.launcher.pid, self.forker.pid}
+        return {launcher.pid for launcher in (self.launcher, self.forker, self.node) if launcher is not None}
 
     def features(self) -> dict[str, Any]:
         return {
@@ -866,14 +886,18 @@ class Supervisor:
         oom_before = self.oom.kills()
         meter = Meter(self.clock)
         started = time.monotonic()
-        launcher = self.forker if fork and self.forking and ForkServer.serves(argv) else self.launcher
+        launcher = self.fork_server(argv) if fork else self.launcher
         try:
             launcher.send(command)
         except BrokenPipeError:
             if launcher is self.launcher:
                 raise
-            # The fork server is gone (it should never be): launch starts Python from now on.
-            self.forking = False
+            # A fork server is gone (it should never be): launch starts its programs from now on.
+            launcher.close()
+            if launcher is self.forker:
+                self.forker = None
+            else:
+                self.node, self.node_forking = None, False
             launcher = self.launcher
             launcher.send(command)
         keep = self.ours()
@@ -982,6 +1006,30 @@ class Supervisor:
         )
         return facts
 
+    def fork_server(self, argv: list[str]) -> Launcher:
+        """What starts the program `argv` of a test: a fork server that serves it, else launch."""
+        if self.forker is not None and ForkServer.serves(argv):
+            return self.forker
+        flags = node_flags(argv)
+        if flags is None or not self.node_forking:
+            return self.launcher
+        if self.node is not None and self.node_flags == flags:
+            return self.node
+        # V8's flags (the heap's limit) are fixed when Node starts: a server of its own for
+        # them, started at the first test that needs it (one per submission at most).
+        if self.node is not None:
+            self.node.close()
+            self.node = None
+        try:
+            node = shutil.which("node", path=SERVER_PATH) or "/usr/local/bin/node"
+            self.node = Launcher(self.uid, [node, *NODE_SERVER_FLAGS, *flags, NODE_FORK_SERVER])
+        except (OSError, SystemExit) as exc:
+            print(f"supervisor: Node's fork server did not start ({exc}); launch starts Node", file=sys.stderr)
+            self.node_forking = False
+            return self.launcher
+        self.node_flags = flags
+        return self.node
+
     def read_bytes(self, name: str, limit: int | None = None) -> bytes:
         with open(os.path.join(JUDGE, name), "rb") as f:
             return f.read(limit) if limit is not None else f.read()
@@ -991,6 +1039,27 @@ class Supervisor:
         the caller closes the descriptor once the reply is written."""
         fd = os.open(os.path.join(JUDGE, name), os.O_RDONLY)
         return blob, (fd, min(os.fstat(fd).st_size, limit))
+
+
+# -- Node's fork server (sandbox/node/) ---------------------------------------------------------
+
+# Node's fork server runs V8 on its main thread only (a forked child has no other threads), and,
+# without background compilation, never enters a loop at the top of a script in Maglev's code
+# (which would stay there, 20% slower than Turbofan's): each program as fast as `node FILE`.
+NODE_SERVER_FLAGS = ("--single-threaded", "--no-maglev-osr")
+
+
+def node_flags(argv: list[str]) -> list[str] | None:
+    """The flags of `node [--FLAG...] FILE.js`, a script Node's fork server can run (started with
+    the same flags); None for any other command."""
+    if len(argv) < 2 or argv[0] != "node":
+        return None
+    *flags, script = argv[1:]
+    if not script.endswith((".js", ".cjs")) or script.startswith("-"):
+        return None
+    if not all(flag.startswith("--") for flag in flags):
+        return None
+    return flags
 
 
 # -- the Python fork server -------------------------------------------------------------------

@@ -3,7 +3,8 @@ own data-root, exec-root, pid file and unix socket, listening on 127.0.0.1 over 
 certificates from sandbox/make-certs.sh, as a judge machine would.
 
 Its data-root stays in one place under /var/tmp, so the sandbox image loaded into it once
-(docker save | docker load, about 20 s for the core image, 35 s for the full one) is there for the next run on the same machine.
+(docker save | docker load, about 20 s for the core image, 35 s for the full one) is there for
+the next run on the same machine.
 """
 
 from __future__ import annotations
