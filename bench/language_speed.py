@@ -92,6 +92,14 @@ def fresh_python(engine: Engine, problem: Problem) -> Run:
     return judged(engine, problem, "python", python.model_copy(update={"run": ["python3", "-B", "main.py"]}))
 
 
+def fresh_javascript(engine: Engine, problem: Problem) -> Run:
+    """JavaScript as it ran before Node's fork server: a Node started at each test by launch
+    (an argument after the script keeps it from the fork server; the program ignores it)."""
+    javascript = engine.languages["javascript"]
+    run = [*javascript.run, "fresh"]
+    return judged(engine, problem, "javascript", javascript.model_copy(update={"run": run}))
+
+
 def bare(problem: Problem) -> tuple[Run, BareSubmission]:
     submission = BareSubmission(problem, (problem.path / "solutions" / SOLUTIONS["python"]).read_text())
 
@@ -158,9 +166,15 @@ async def main(count: int, languages: list[str]) -> None:
             "| times Python (paired) | times Python started at each test (paired) |"
         )
         lines.append("|---|---|---|---|---|---|---|")
-        for lang in languages:
-            mine, against, against_fresh = await rounds([judged(engine, problem, lang), python, fresh], count)
-            lines.append(row(lang, mine, [("python", against), ("fresh", against_fresh)]))
+        runners = [(lang, judged(engine, problem, lang)) for lang in languages]
+        if "javascript" in languages:
+            runners.insert(
+                languages.index("javascript") + 1,
+                ("javascript, Node started at each test", fresh_javascript(engine, problem)),
+            )
+        for name, runner in runners:
+            mine, against, against_fresh = await rounds([runner, python, fresh], count)
+            lines.append(row(name, mine, [("python", against), ("fresh", against_fresh)]))
     finally:
         await engine.close()
     print(f"{count} rounds each, after {WARM_UP} rounds of warm-up; medians\n")

@@ -746,7 +746,9 @@ class Supervisor:
     def exec(self, request: dict[str, Any], _blobs: dict[str, bytes]) -> tuple[dict[str, Any], list[Any]]:
         if request.get("skip_if_stopped") and self.stopped:
             return {"ok": True, "skipped": True}, []
-        facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True)
+        # Only JavaScript's syntax check is forked: a compile step is otherwise a compiler's.
+        check = node_flags(request["argv"]) == ["--check"]
+        facts = self.execute(request["argv"], request["limits"], stdin=b"", merge=True, fork=check)
         failed = facts["exit_code"] != 0 or facts["killed_for"] is not None or not facts["ok"]
         if request.get("stop_on_failure") and failed:
             self.stopped = True
@@ -849,8 +851,8 @@ class Supervisor:
         result: bool = False,
         fork: bool = False,
     ) -> dict[str, Any]:
-        """Run a program: `fork`, a Python script run as `python3 FILE` is forked from the fork
-        server's interpreter rather than started afresh."""
+        """Run a program: `fork`, one a fork server serves (`python3 FILE`, `node FILE`, `node
+        --check FILE`) is forked from it rather than started afresh (fork_server)."""
         cpu_ms = int(limits["cpu_ms"])
         wall_ms = int(limits["wall_ms"])
         memory_kb = int(limits["memory_kb"])
@@ -1013,6 +1015,9 @@ class Supervisor:
         flags = node_flags(argv)
         if flags is None or not self.node_forking:
             return self.launcher
+        if "--check" in flags:
+            # A syntax check, before the runs and their heap limit: the server running, if any.
+            return self.node if self.node is not None and flags == ["--check"] else self.launcher
         if self.node is not None and self.node_flags == flags:
             return self.node
         # V8's flags (the heap's limit) are fixed when Node starts: a server of its own for

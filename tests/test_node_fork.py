@@ -134,3 +134,32 @@ async def test_a_problem_with_another_memory_limit_gets_a_server_with_its_own_he
         assert result.verdict == Verdict.ACCEPTED, result.model_dump()
         flags = result.tests[0].stderr.split()
         assert "--single-threaded" in flags and f"--max-old-space-size={memory_mb}" in flags
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("const x = 1;\nconsole.log(x +);\n", "main.js:2\nconsole.log(x +);\n"),
+        ("import fs from 'fs';\nconsole.log(fs +);\n", "main.js:2\nconsole.log(fs +);\n"),
+        ("function (\n", "main.js:1\nfunction (\n"),
+    ],
+    ids=["script", "es-module", "statement"],
+)
+async def test_the_syntax_check_reports_as_node_check_does(
+    engine: Engine, echo_problem: Problem, source: str, message: str
+) -> None:
+    """Forked from a running server (after an earlier submission) or not, `node --check`'s verdict
+    and message: the line, the source, then the SyntaxError."""
+    javascript = engine.languages["javascript"]
+    for _ in range(2):  # both sandboxes of the pool have a server running
+        accepted = await engine.judge.judge(echo_problem, javascript, "console.log(+require('fs').readFileSync(0));\n")
+        assert accepted.verdict == Verdict.ACCEPTED
+        result = await engine.judge.judge(echo_problem, javascript, source)
+        assert result.verdict == Verdict.COMPILATION_ERROR, result.model_dump()
+        assert message in result.compile_output and "SyntaxError: " in result.compile_output
+
+
+async def test_a_script_with_a_hashbang_line_passes_the_check(engine: Engine, echo_problem: Problem) -> None:
+    source = "#!/usr/bin/env node\nconsole.log(+require('fs').readFileSync(0));\n"
+    result = await engine.judge.judge(echo_problem, engine.languages["javascript"], source)
+    assert result.verdict == Verdict.ACCEPTED, result.model_dump()

@@ -13,9 +13,6 @@ void require('fs').ReadStream;
 void process.stdout;
 void performance;
 
-const program = server.serve(Number(process.argv[2]), Number(process.argv[3]));
-if (program !== null) run(program);
-
 function run(argv) {
   const file = require('path').resolve(argv[argv.length - 1]);
   process.argv = [process.execPath, file];
@@ -26,7 +23,40 @@ function run(argv) {
     if (event === 'exit') server.setExitCode(Number(process.exitCode ?? 0));
     return handled;
   };
-  require('module').runMain(file);
+  if (argv.includes('--check')) check(file);
+  else require('module').runMain(file);
+}
+
+// The syntax errors that mean a script is an ES module (Node's own list, by which it decides
+// how to run a script that does not say).
+const MODULE_SYNTAX = [
+  'Cannot use import statement outside a module',
+  "Unexpected token 'export'",
+  "Cannot use 'import.meta' outside a module",
+  'await is only valid in async functions and the top level bodies of modules',
+  "Identifier 'module' has already been declared",
+  "Identifier 'exports' has already been declared",
+  "Identifier 'require' has already been declared",
+  "Identifier '__filename' has already been declared",
+  "Identifier '__dirname' has already been declared",
+];
+
+// `node --check FILE`: the script compiled as a CommonJS module's body, not run, its syntax error
+// (uncaught) printed as Node prints one. A script that may be an ES module goes to a real
+// `node --check`, which knows all the rules that decide between the two.
+function check(file) {
+  const source = require('fs').readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const parameters = ['exports', 'require', 'module', '__filename', '__dirname'];
+  Error.stackTraceLimit = 1; // Node's frame that compiles, none of the server's
+  try {
+    require('vm').compileFunction(source, parameters, { filename: file });
+  } catch (error) {
+    if (!(error instanceof SyntaxError) || !MODULE_SYNTAX.some((message) => error.message.includes(message))) {
+      throw error;
+    }
+    const checked = require('child_process').spawnSync(process.execPath, ['--check', file], { stdio: 'inherit' });
+    process.exitCode = checked.status ?? 1;
+  }
 }
 
 // What Node fixed at its start is the server's: the child's own process ids, and a clock that
@@ -51,3 +81,6 @@ function startAfresh() {
   const started = uptime();
   define(process, 'uptime', () => uptime() - started);
 }
+
+const program = server.serve(Number(process.argv[2]), Number(process.argv[3]));
+if (program !== null) run(program);
