@@ -13,10 +13,10 @@ void require('fs').ReadStream;
 void process.stdout;
 void performance;
 
-function run(argv) {
+function run({ argv, pid }) {
   const file = require('path').resolve(argv[argv.length - 1]);
   process.argv = [process.execPath, file];
-  startAfresh();
+  startAfresh(pid);
   const emit = process.emit;
   process.emit = function (event, ...rest) {
     const handled = Reflect.apply(emit, this, [event, ...rest]);
@@ -62,11 +62,11 @@ function check(file) {
 // What Node fixed at its start is the server's: the child's own process ids, and a clock that
 // starts with it (performance.now(), timeOrigin and process.uptime() count from the program's
 // start, as in a fresh `node`: a program that stops searching at 1900 ms keeps working).
-function startAfresh() {
+function startAfresh(pid) {
   const define = (object, name, value) =>
     Object.defineProperty(object, name, { value, writable: true, enumerable: true, configurable: true });
   define(process, 'ppid', process.pid);
-  define(process, 'pid', Number(require('fs').readlinkSync('/proc/self')));
+  define(process, 'pid', pid);
   const now = performance.now;
   const origin = Reflect.apply(now, performance, []);
   const timeOrigin = performance.timeOrigin + origin;

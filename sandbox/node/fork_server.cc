@@ -48,7 +48,7 @@ void EndNow(void*) {
 }
 
 // serve(reportFd, uid): null when the supervisor closes the commands; in a program's child,
-// the program's argv.
+// {argv, pid}: the program's argv and the child's pid.
 void Serve(const v8::FunctionCallbackInfo<v8::Value>& args) {
   v8::Isolate* isolate = args.GetIsolate();
   v8::Local<v8::Context> context = isolate->GetCurrentContext();
@@ -80,7 +80,10 @@ void Serve(const v8::FunctionCallbackInfo<v8::Value>& args) {
     v8::Local<v8::String> arg = v8::String::NewFromUtf8(isolate, program[i]).ToLocalChecked();
     argv->Set(context, i, arg).Check();
   }
-  args.GetReturnValue().Set(argv);
+  v8::Local<v8::Object> started = v8::Object::New(isolate);
+  started->Set(context, v8::String::NewFromUtf8Literal(isolate, "argv"), argv).Check();
+  started->Set(context, v8::String::NewFromUtf8Literal(isolate, "pid"), v8::Integer::New(isolate, getpid())).Check();
+  args.GetReturnValue().Set(started);
 }
 
 // setExitCode(code): the code the natural end exits with (read after the 'exit' event).
