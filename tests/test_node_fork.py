@@ -163,3 +163,34 @@ async def test_a_script_with_a_hashbang_line_passes_the_check(engine: Engine, ec
     source = "#!/usr/bin/env node\nconsole.log(+require('fs').readFileSync(0));\n"
     result = await engine.judge.judge(echo_problem, engine.languages["javascript"], source)
     assert result.verdict == Verdict.ACCEPTED, result.model_dump()
+
+
+TOUCH_THE_SERVER = """\
+const fs = require('fs');
+const n = fs.readFileSync(0, 'utf8').trim();
+const server = process.ppid;
+const findings = [];
+for (const signal of ['SIGKILL', 'SIGSTOP', 'SIGTERM']) {
+  try { process.kill(server, signal); findings.push(`signalled ${signal}`); } catch (error) {}
+}
+for (const [path, flags] of [[`/proc/${server}/mem`, 'r+'], [`/proc/${server}/environ`, 'r'],
+                             ['/opt/codearena/node/fork-server.js', 'r+']]) {
+  try { fs.closeSync(fs.openSync(path, flags)); findings.push(`opened ${path}`); } catch (error) {}
+}
+console.error(server);
+console.log(findings.length ? findings.join('; ') : n);
+"""
+
+
+async def test_a_program_cannot_touch_the_server_it_was_forked_from(engine: Engine, echo_problem: Problem) -> None:
+    """The server is root's: its children (the runner's) can neither signal it, nor read or write
+    its memory, nor change its script; it serves the next test and the next submission."""
+    javascript = engine.languages["javascript"]
+    result = await engine.judge.judge(echo_problem, javascript, TOUCH_THE_SERVER)
+    # A finding is printed instead of the expected echo: the verdict would be wrong_answer.
+    assert result.verdict == Verdict.ACCEPTED, [t.model_dump() for t in result.tests]
+    servers = {t.stderr.strip() for t in result.tests}
+    assert len(servers) == 1, "one server forked every test, alive after each"
+    again = await engine.judge.judge(echo_problem, javascript, FACTS)
+    assert again.verdict == Verdict.ACCEPTED
+    assert all(json.loads(t.stderr.strip().splitlines()[-1])["served"] for t in again.tests)
