@@ -11,7 +11,7 @@ import re
 
 import pytest
 from browser_helpers import Shot, checked_page
-from playwright.async_api import BrowserContext, Locator, Page, expect
+from playwright.async_api import BrowserContext, Locator, Page, Route, expect
 from test_accounts import cheap_hashing, server  # noqa: F401 - fixtures
 from test_browser_contests import WIDTHS, contest, people  # noqa: F401 - fixture
 
@@ -65,8 +65,20 @@ async def test_questions_answers_and_announcements_reach_the_right_pages_live(
         await expect(judge.get_by_role("button", name="Ask the jury")).to_have_count(0)
         await ann.wait_for_timeout(300)  # the pages' WebSockets are subscribed
 
-        # ann asks; the jury sees it arrive, marked new, and bob does not.
+        # ann asks; the jury sees it arrive, marked new, and bob does not. Her post's answer is
+        # held back, so that the list her socket fetches on the news settles first: it is still
+        # her own question, not news to her.
+        async def slow_post(route: Route) -> None:
+            if route.request.method != "POST":
+                await route.continue_()
+                return
+            response = await route.fetch()
+            await asyncio.sleep(0.5)
+            await route.fulfill(response=response)
+
+        await ann.route("**/contests/clar/clarifications", slow_post)
         await ask(ann, "A", "Can n be negative?")
+        await ann.unroute("**/contests/clar/clarifications")
         question = item(judge, "Can n be negative?")
         await expect(question).to_have_class(re.compile(r"\bfresh\b"), timeout=LIVE_MS)
         await expect(judge.locator("#clarifications-new")).to_have_text("1 new clarification")

@@ -8,6 +8,9 @@ const pill = document.getElementById("clarifications-new");
 const status = document.getElementById("clarifications-status");
 const seen = new Set();
 const unread = new Set();
+// The reader's own posts not yet back: a list the socket fetches meanwhile may settle first,
+// and what it brings then is the reader's own words too.
+let posting = 0;
 const title = document.title;
 
 function items() {
@@ -32,7 +35,9 @@ function read() {
 // The list a form's own post brings back holds the reader's own words: not news to them.
 function arrived(event) {
   if (event.detail.target !== list) return;
-  const own = event.detail.requestConfig && event.detail.requestConfig.verb === "post";
+  const post = event.detail.requestConfig && event.detail.requestConfig.verb === "post";
+  if (post) posting = Math.max(0, posting - 1);
+  const own = post || posting > 0;
   let news = 0;
   for (const item of items()) {
     const key = item.dataset.key;
@@ -47,9 +52,19 @@ function arrived(event) {
   show();
 }
 
-function sent(event) {
+function ours(event) {
   const form = event.detail.elt;
-  if (!(form instanceof HTMLFormElement) || !section.contains(form)) return;
+  return form instanceof HTMLFormElement && section.contains(form) ? form : null;
+}
+
+function sending(event) {
+  if (ours(event)) posting += 1;
+}
+
+function sent(event) {
+  const form = ours(event);
+  if (!form) return;
+  if (!event.detail.successful) posting = Math.max(0, posting - 1); // no list comes back
   const error = form.querySelector(".form-error");
   if (event.detail.successful) {
     form.reset();
@@ -66,6 +81,7 @@ function sent(event) {
 if (section && list) {
   for (const item of items()) seen.add(item.dataset.key);
   document.body.addEventListener("htmx:afterSettle", arrived);
+  document.body.addEventListener("htmx:beforeRequest", sending);
   document.body.addEventListener("htmx:afterRequest", sent);
   section.addEventListener("pointerdown", read);
   section.addEventListener("focusin", read);
