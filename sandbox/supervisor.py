@@ -885,10 +885,11 @@ class Supervisor:
             str(len(argv)),
             *argv,
         ]
+        # Chosen (a fork server started, if it must be) before the clocks start: not the program's time.
+        launcher = self.fork_server(argv) if fork else self.launcher
         oom_before = self.oom.kills()
         meter = Meter(self.clock)
         started = time.monotonic()
-        launcher = self.fork_server(argv) if fork else self.launcher
         try:
             launcher.send(command)
         except BrokenPipeError:
