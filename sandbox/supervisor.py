@@ -59,6 +59,7 @@ from typing import Any, BinaryIO
 
 LAUNCH = "/opt/codearena/launch"
 SERVER_PATH = "/usr/local/bin:/usr/bin:/bin"
+SERVER_START_S = 20.0  # launch or a fork server says "landlock" within this, or never will
 NODE_FORK_SERVER = "/opt/codearena/node/fork-server.js"
 NODE_FORK_ADDON = "/opt/codearena/node/fork_server.node"
 BOX_PARENT = "/code"
@@ -623,8 +624,10 @@ class Launcher:
         os.close(report_w)
         self.report = report_r
         first = b""
+        deadline = time.monotonic() + SERVER_START_S
         while not first.endswith(b"\n"):
-            chunk = os.read(report_r, 64)
+            ready, _, _ = select.select([report_r], [], [], max(0.0, deadline - time.monotonic()))
+            chunk = os.read(report_r, 64) if ready else b""
             if not chunk:
                 self.close()
                 raise SystemExit(f"supervisor: {argv[-1]} did not start")
@@ -682,6 +685,7 @@ class Supervisor:
         self.node: Launcher | None = None
         self.node_flags: list[str] = []
         self.node_forking = os.path.exists(NODE_FORK_ADDON)
+        self.node_refused: set[tuple[str, ...]] = set()  # flags a server would not start with
         # Set when a run exceeds its time, the syntax check fails, or a compile (an exec with
         # "stop_on_failure") fails; until the next prepare, runs sent ahead with
         # "skip_if_stopped" are answered "skipped" at once.
@@ -900,7 +904,7 @@ class Supervisor:
             if launcher is self.forker:
                 self.forker = None
             else:
-                self.node, self.node_forking = None, False
+                self.node = None  # the next test starts another
             launcher = self.launcher
             launcher.send(command)
         keep = self.ours()
@@ -1014,7 +1018,7 @@ class Supervisor:
         if self.forker is not None and ForkServer.serves(argv):
             return self.forker
         flags = node_flags(argv)
-        if flags is None or not self.node_forking:
+        if flags is None or not self.node_forking or tuple(flags) in self.node_refused:
             return self.launcher
         if "--check" in flags:
             # A syntax check, before the runs and their heap limit: the server running, if any.
@@ -1031,7 +1035,7 @@ class Supervisor:
             self.node = Launcher(self.uid, [node, *NODE_SERVER_FLAGS, *flags, NODE_FORK_SERVER])
         except (OSError, SystemExit) as exc:
             print(f"supervisor: Node's fork server did not start ({exc}); launch starts Node", file=sys.stderr)
-            self.node_forking = False
+            self.node_refused.add(tuple(flags))
             return self.launcher
         self.node_flags = flags
         return self.node

@@ -196,3 +196,17 @@ async def test_a_program_cannot_touch_the_server_it_was_forked_from(engine: Engi
     again = await engine.judge.judge(echo_problem, javascript, FACTS)
     assert again.verdict == Verdict.ACCEPTED
     assert all(json.loads(t.stderr.strip().splitlines()[-1])["served"] for t in again.tests)
+
+
+async def test_flags_a_server_cannot_start_with_leave_node_to_launch(engine: Engine, echo_problem: Problem) -> None:
+    """`--no-addons` keeps the server from loading its addon: it never starts, and launch starts
+    Node for those flags (the program runs, unforked); other flags are still served."""
+    javascript = engine.languages["javascript"]
+    unaddable = javascript.model_copy(update={"run": ["node", "--no-addons", "main.js"]})
+    for _ in range(2):  # refused once, then not tried again
+        result = await engine.judge.judge(echo_problem, unaddable, FACTS)
+        assert result.verdict == Verdict.ACCEPTED, result.model_dump()
+        facts = [json.loads(t.stderr.strip().splitlines()[-1]) for t in result.tests]
+        assert not any(f["served"] for f in facts), "launch started a Node at each test"
+    result = await engine.judge.judge(echo_problem, javascript, FACTS)
+    assert all(json.loads(t.stderr.strip().splitlines()[-1])["served"] for t in result.tests)
