@@ -635,7 +635,7 @@ class Launcher:
         name, value = first.split()
         if name != b"landlock":
             self.close()
-            raise SystemExit(f"supervisor: launch said {first!r}")
+            raise SystemExit(f"supervisor: {argv[-1]} said {first!r}")
         self.landlock = int(value)
 
     def close(self) -> None:
@@ -899,7 +899,8 @@ class Supervisor:
         except BrokenPipeError:
             if launcher is self.launcher:
                 raise
-            # A fork server is gone (it should never be): launch starts its programs from now on.
+            # A fork server is gone (it should never be): launch starts this program; Python's
+            # are launch's from now on, Node's get a new server at their next test.
             launcher.close()
             if launcher is self.forker:
                 self.forker = None
